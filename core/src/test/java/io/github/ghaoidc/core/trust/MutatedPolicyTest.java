@@ -69,7 +69,7 @@ class MutatedPolicyTest {
                 List<Future<Boolean>> results = new ArrayList<>();
                 for (int t = 0; t < 4; t++) {
                     results.add(pool.submit(() -> {
-                        for (int i = 0; i < 20_000; i++) {
+                        for (int i = 0; i < 2_000; i++) {
                             if (TrustEvaluator.create().evaluate(policy, allowed) != Decision.ALLOW
                                     || TrustEvaluator.create().evaluate(policy, denied) != Decision.IMPLICIT_DENY) {
                                 return false;
