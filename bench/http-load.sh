@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# wrk load tests against the standalone server, and serve's JVM-start-to-first-response time.
+# Called by bench/run; needs emulator/target/gha-oidc.jar and wrk. Loopback only; every run is bounded.
+set -euo pipefail
+out="${1:-bench/results}"
+jar=emulator/target/gha-oidc.jar
+dur="${BENCH_DURATION:-10s}"
+work=$(mktemp -d)
+trap 'kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; rm -rf "$work"' EXIT
+
+java -jar "$jar" serve --port 0 --config bench/fixtures/config.json --env-file "$work/env" >"$work/serve.log" 2>&1 &
+pid=$!
+for _ in $(seq 1 100); do [ -s "$work/env" ] && break; sleep 0.1; done
+# shellcheck disable=SC1091
+. "$work/env"
+base="${AWS_ENDPOINT_URL_STS%/}"
+TOKEN=$(java -jar "$jar" mint --url "$base" --repository octo-org/octo-repo --audience sts.amazonaws.com)
+export TOKEN
+
+load() { # name, then wrk arguments
+  local name=$1; shift
+  echo "== $name" | tee -a "$out/http.txt"
+  wrk -t2 -c32 -d"$dur" --latency "$@" | tee -a "$out/http.txt"
+}
+: >"$out/http.txt"
+# Warm the JIT before measuring.
+wrk -t2 -c32 -d3s "$base/.well-known/jwks" >/dev/null
+wrk -t2 -c16 -d3s -s bench/fixtures/sts.lua "$base/" >/dev/null
+load "discovery (32 connections)" "$base/.well-known/openid-configuration"
+load "jwks (32 connections)" "$base/.well-known/jwks"
+load "runtime token endpoint (32 connections)" -H "Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" \
+  "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com"
+echo "== sts AssumeRoleWithWebIdentity (16 connections)" | tee -a "$out/http.txt"
+wrk -t2 -c16 -d"$dur" --latency -s bench/fixtures/sts.lua "$base/" | tee -a "$out/http.txt"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
+# Start-up: JVM start to the first successful discovery response, five runs, on a fixed free port.
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+echo "== serve: JVM start to first response (ms)" | tee -a "$out/http.txt"
+for i in 1 2 3 4 5; do
+  t0=$(date +%s%N)
+  java -jar "$jar" serve --port "$port" >/dev/null 2>&1 &
+  pid=$!
+  until curl -sf -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"; do sleep 0.005; done
+  t1=$(date +%s%N)
+  echo "run $i: $(( (t1 - t0) / 1000000 )) ms" | tee -a "$out/http.txt"
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+done
