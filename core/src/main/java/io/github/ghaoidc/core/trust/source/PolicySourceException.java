@@ -1,0 +1,19 @@
+package io.github.ghaoidc.core.trust.source;
+
+/**
+ * A trust policy could not be read from its source (plain JSON, a CloudFormation template or a
+ * Terraform plan). The message says what was wrong, where, and what is allowed; it never contains
+ * the document's secrets because policy sources hold none.
+ */
+public final class PolicySourceException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public PolicySourceException(String message) {
+        super(message);
+    }
+
+    public PolicySourceException(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
