@@ -15,9 +15,11 @@ public final class RequestContext {
     /** How the caller authenticates, which decides which principal types can match it. */
     public enum CallerKind { WEB_IDENTITY, AWS }
 
+    private final String action;
     private final String actionLower;
     private final CallerKind callerKind;
     private final String providerArn;
+    private final String keyPrefix;
     private final String callerAccount;
     private final String callerPartition;
     private final String callerRoleArn;
@@ -25,11 +27,14 @@ public final class RequestContext {
     private final Map<String, List<String>> byLowerKey;
     private final Map<String, List<String>> view;
 
-    public RequestContext(String action, CallerKind callerKind, String providerArn, String callerPartition,
+    public RequestContext(String action, CallerKind callerKind, String providerArn, String keyPrefix,
+            String callerPartition,
             String callerAccount, String callerRoleArn, String callerSessionArn, Map<String, List<String>> keys) {
+        this.action = action;
         this.actionLower = action.toLowerCase(Locale.ROOT);
         this.callerKind = callerKind;
         this.providerArn = providerArn;
+        this.keyPrefix = keyPrefix;
         this.callerPartition = callerPartition;
         this.callerAccount = callerAccount;
         this.callerRoleArn = callerRoleArn;
@@ -45,6 +50,10 @@ public final class RequestContext {
         this.view = Collections.unmodifiableMap(ordered);
     }
 
+    public String action() {
+        return action;
+    }
+
     public String actionLower() {
         return actionLower;
     }
@@ -56,6 +65,11 @@ public final class RequestContext {
     /** The OIDC provider ARN a web-identity caller presents, or {@code null}. */
     public String providerArn() {
         return providerArn;
+    }
+
+    /** The condition-key prefix of the token's issuer. */
+    public String keyPrefix() {
+        return keyPrefix;
     }
 
     public String callerPartition() {
