@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "GitHub Actions OIDC to AWS: a local GitHub issuer and AWS STS/IAM emulator, "
                 + "a trust-policy engine, and a credential_process helper.",
-        subcommands = {CommandLine.HelpCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, TrustCommand.class})
 public final class GhaOidcCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,6 +23,9 @@ public final class GhaOidcCommand implements Runnable {
 
     /** Builds the configured command line: exit codes and error handling shared by every subcommand. */
     public static CommandLine commandLine() {
-        return new CommandLine(new GhaOidcCommand());
+        CliErrors errors = new CliErrors();
+        return new CommandLine(new GhaOidcCommand())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
     }
 }
