@@ -1,8 +1,5 @@
 package io.github.ghaoidc.emulator.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ghaoidc.core.trust.Decision;
 import io.github.ghaoidc.core.trust.TrustEvaluator;
 import io.github.ghaoidc.core.trust.TrustPolicy;
@@ -84,55 +81,43 @@ final class TrustBatch {
     }
 
     private String evaluate(int lineNumber, String line) {
-        ObjectNode result = TokenClaims.JSON.createObjectNode().put("line", lineNumber);
         try {
-            Decision decision = decide(line);
-            result.put("decision", decision.name());
+            return "{\"line\":" + lineNumber + ",\"decision\":\"" + decide(line).name() + "\"}";
         } catch (CliException | TrustPolicyException e) {
-            errors++;
-            result.put("error", e.getMessage());
+            return error(lineNumber, e.getMessage());
         } catch (RuntimeException e) {
-            errors++;
-            result.put("error", "cannot evaluate this line: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return error(lineNumber, "cannot evaluate this line: " + e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return result.toString();
+    }
+
+    private String error(int lineNumber, String message) {
+        errors++;
+        return TokenClaims.JSON.createObjectNode().put("line", lineNumber).put("error", message).toString();
     }
 
     private Decision decide(String line) {
         if (line.isBlank()) {
             throw new CliException("empty line; expected a JSON object");
         }
-        JsonNode request;
-        try {
-            request = TokenClaims.JSON.readTree(line);
-        } catch (JsonProcessingException e) {
-            throw new CliException("invalid JSON: " + TokenClaims.oneLine(e.getOriginalMessage()));
-        }
-        if (!request.isObject()) {
-            throw new CliException("expected a JSON object with policy, claims, issuer, roleArn, sessionName");
-        }
-        TrustPolicy policy = policy(request.get("policy"));
-        Map<String, Object> claims = TokenClaims.fromJson(request.get("claims"), "claims");
+        BatchLine request = BatchLine.parse(line);
+        TrustPolicy policy = policy(request.policyText());
         TrustRequest trustRequest = TrustRequest.builder()
-                .claims(claims)
-                .issuer(text(request, "issuer", defaultIssuer))
-                .roleArn(text(request, "roleArn", defaultRoleArn == null ? TrustRequest.DEFAULT_ROLE_ARN : defaultRoleArn))
-                .sessionName(text(request, "sessionName", defaultSessionName))
+                .claims(TokenClaims.fromJson(request.claims(), "claims"))
+                .issuer(request.issuer() != null ? request.issuer() : defaultIssuer)
+                .roleArn(request.roleArn() != null ? request.roleArn()
+                        : defaultRoleArn != null ? defaultRoleArn : TrustRequest.DEFAULT_ROLE_ARN)
+                .sessionName(request.sessionName() != null ? request.sessionName() : defaultSessionName)
                 .build();
         return evaluator.evaluate(policy, trustRequest);
     }
 
-    private TrustPolicy policy(JsonNode node) {
-        if (node == null || node.isNull()) {
+    private TrustPolicy policy(String text) {
+        if (text == null) {
             if (fallbackPolicy == null) {
                 throw new CliException("no policy: give \"policy\" on the line or --policy FILE");
             }
             return fallbackPolicy;
         }
-        if (!node.isObject() && !node.isTextual()) {
-            throw new CliException("policy must be a JSON object or a JSON string holding one");
-        }
-        String text = node.isTextual() ? node.asText() : node.toString();
         Object cached = policies.get(text);
         if (cached == null) {
             try {
@@ -146,16 +131,5 @@ final class TrustBatch {
             throw (TrustPolicyException) cached;
         }
         return (TrustPolicy) cached;
-    }
-
-    private static String text(JsonNode request, String field, String fallback) {
-        JsonNode value = request.get(field);
-        if (value == null || value.isNull()) {
-            return fallback;
-        }
-        if (!value.isTextual()) {
-            throw new CliException(field + " must be a string");
-        }
-        return value.asText();
     }
 }
