@@ -45,6 +45,19 @@ class PolicyVariablesTest {
     }
 
     @Test
+    void valueWithMissingVariableMatchesNothingButOtherValuesStillCount() {
+        TrustPolicy p = policy("2012-10-17", "\"StringLike\":{" + key("sub") + ":[\"repo:${" + Policies.PREFIX
+                + ":repository}:*\",\"repo:o/r:*\"]}");
+        assertThat(decide(p, Map.of("sub", "repo:o/r:pull_request"))).isEqualTo(Decision.ALLOW);
+        TrustPolicy negated = policy("2012-10-17", "\"StringNotEquals\":{" + key("sub") + ":\"${" + Policies.PREFIX
+                + ":repository}\"}");
+        assertThat(decide(negated, Map.of("sub", "x"))).isEqualTo(Decision.ALLOW);
+        Explanation e = TrustEvaluator.create().explain(p, Policies.request(Map.of("sub", "repo:o/r:pull_request")));
+        assertThat(e.statements().get(0).conditions().get(0).policyValues().get(0).resolved()).isNull();
+        assertThat(e.statements().get(0).conditions().get(0).note()).contains("no value in this request and no default");
+    }
+
+    @Test
     void defaultIsUsedWhenTheKeyIsAbsent() {
         TrustPolicy p = policy("2012-10-17", "\"StringEquals\":{" + key("sub") + ":\"env:${" + Policies.PREFIX
                 + ":environment, 'none'}\"}");
