@@ -44,24 +44,24 @@ final class MintClient {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new GhaOidcCommand.CliFailure("cannot reach " + baseUrl + ": " + (e.getMessage() == null
+            throw new CliFailure("cannot reach " + baseUrl + ": " + (e.getMessage() == null
                     ? e.getClass().getSimpleName() : e.getMessage()), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new GhaOidcCommand.CliFailure("interrupted while asking " + baseUrl, e);
+            throw new CliFailure("interrupted while asking " + baseUrl, e);
         }
         JsonNode json;
         try {
             json = Json.MAPPER.readTree(response.body());
         } catch (IOException e) {
-            throw new GhaOidcCommand.CliFailure(baseUrl + " answered HTTP " + response.statusCode()
+            throw new CliFailure(baseUrl + " answered HTTP " + response.statusCode()
                     + " without JSON; is it a gha-oidc server?", e);
         }
         if (response.statusCode() == 400) {
             throw new EmulatorException(baseUrl + " refused the request: " + json.path("message").asText());
         }
         if (response.statusCode() != 200 || !json.path("value").isTextual()) {
-            throw new GhaOidcCommand.CliFailure(baseUrl + " answered HTTP " + response.statusCode() + ": "
+            throw new CliFailure(baseUrl + " answered HTTP " + response.statusCode() + ": "
                     + json.path("message").asText("no token in the response"), null);
         }
         return json.get("value").asText();

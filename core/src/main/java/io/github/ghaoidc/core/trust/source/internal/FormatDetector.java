@@ -1,0 +1,41 @@
+package io.github.ghaoidc.core.trust.source.internal;
+
+import io.github.ghaoidc.core.trust.source.PolicyFormat;
+import io.github.ghaoidc.core.trust.source.PolicySourceException;
+import java.util.Set;
+
+/** Tells a policy, a CloudFormation template and {@code terraform show -json} output apart. */
+public final class FormatDetector {
+
+    private FormatDetector() {
+    }
+
+    /**
+     * Detects the format: a JSON object with {@code Statement} is a policy, with {@code Resources}
+     * or {@code AWSTemplateFormatVersion} a CloudFormation template, with {@code format_version},
+     * {@code planned_values} or {@code values} Terraform output; anything not starting with
+     * {@code {} is taken as a YAML CloudFormation template.
+     */
+    public static PolicyFormat detect(String text, String sourceName) {
+        if (text.isBlank()) {
+            throw new PolicySourceException(sourceName + ": empty document; expected a policy, "
+                    + "a CloudFormation template or terraform show -json output");
+        }
+        if (!Json.looksLikeJsonObject(text)) {
+            return PolicyFormat.CLOUDFORMATION;
+        }
+        Set<String> fields = Json.topLevelFields(text, sourceName);
+        if (fields.contains("Statement")) {
+            return PolicyFormat.JSON;
+        }
+        if (fields.contains("Resources") || fields.contains("AWSTemplateFormatVersion")) {
+            return PolicyFormat.CLOUDFORMATION;
+        }
+        if (fields.contains("format_version") || fields.contains("planned_values") || fields.contains("values")) {
+            return PolicyFormat.TERRAFORM;
+        }
+        throw new PolicySourceException(sourceName + ": cannot tell the format: expected a policy "
+                + "(with Statement), a CloudFormation template (with Resources) or terraform show -json "
+                + "output (with format_version); name it with the format option");
+    }
+}
