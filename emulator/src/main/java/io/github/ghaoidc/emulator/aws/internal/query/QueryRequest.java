@@ -86,6 +86,18 @@ public final class QueryRequest {
         }
     }
 
+    /** The values of one field of a Query list of structures, such as {@code PolicyArns.member.N.arn}. */
+    public List<String> members(String listName, String field) {
+        List<String> values = new ArrayList<>();
+        for (int i = 1; ; i++) {
+            String value = params.get(listName + ".member." + i + "." + field);
+            if (value == null) {
+                return values;
+            }
+            values.add(value);
+        }
+    }
+
     public String action() {
         return params.get("Action");
     }

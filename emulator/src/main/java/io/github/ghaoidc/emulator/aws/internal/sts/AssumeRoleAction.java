@@ -36,6 +36,12 @@ final class AssumeRoleAction {
         String principalArn = caller.isAssumedRole() ? caller.session().assumedRoleArn()
                 : settings.names().rootArn();
         Instant now = settings.clock().instant();
+        if (!caller.isAssumedRole()) {
+            settings.decisions().record(new TrustDecisionRecord(now, ACTION, roleArn, principalArn, sessionName,
+                    false, "IMPLICIT_DENY", "AssumeRole is emulated for assumed-role sessions (role chaining) only; "
+                    + "the account's long-term credentials cannot be evaluated as a principal."));
+            throw notAuthorized(principalArn, roleArn);
+        }
         Role role = settings.iam().get().findRoleByArn(roleArn);
         if (role == null) {
             settings.decisions().record(new TrustDecisionRecord(now, ACTION, roleArn, principalArn, sessionName,
@@ -44,7 +50,8 @@ final class AssumeRoleAction {
             throw notAuthorized(principalArn, roleArn);
         }
         TrustVerdict verdict = settings.trust().evaluate(new TrustQuestion(role.assumeRolePolicyDocument(), ACTION,
-                role.arn(), settings.names().accountId(), settings.names().partition(), null, null, principalArn,
+                role.arn(), settings.names().accountId(), settings.names().partition(), null, null,
+                caller.session().roleArn(),
                 sessionName, request.sourceIp(), now));
         settings.decisions().record(new TrustDecisionRecord(now, ACTION, roleArn, principalArn, sessionName,
                 verdict.allowed(), verdict.decision(), verdict.explanation()));

@@ -27,7 +27,7 @@ final class StsParams {
                 .pattern("roleSessionName", sessionName, SESSION_NAME, "[\\w+=,.@-]*")
                 .range("durationSeconds", duration, 900, 43200)
                 .length("policy", request.param("Policy"), 1, 2048, true)
-                .listSize("policyArns", request.members("PolicyArns").size(), 10)
+                .listSize("policyArns", request.members("PolicyArns", "arn").size(), 10)
                 .throwIfInvalid();
         if (!ROLE_ARN.matcher(roleArn).matches()) {
             throw AwsServiceException.validation("Request ARN is invalid");
@@ -41,7 +41,7 @@ final class StsParams {
      */
     static Integer packedPolicySize(QueryRequest request) {
         String policy = request.param("Policy");
-        int arns = request.members("PolicyArns").size();
+        int arns = request.members("PolicyArns", "arn").size();
         if (policy == null && arns == 0) {
             return null;
         }
