@@ -1,0 +1,354 @@
+package io.github.ghaoidc.emulator;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import io.github.ghaoidc.core.claims.GitHubClaims;
+import io.github.ghaoidc.core.claims.WorkflowContext;
+import io.github.ghaoidc.emulator.admin.AdminHandler;
+import io.github.ghaoidc.emulator.internal.Router;
+import io.github.ghaoidc.emulator.internal.DeferredHandler;
+import io.github.ghaoidc.emulator.issuer.Fault;
+import io.github.ghaoidc.emulator.issuer.IssuerMode;
+import io.github.ghaoidc.emulator.issuer.Job;
+import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.SigningKeys;
+import io.github.ghaoidc.emulator.issuer.TokenIssuer;
+import io.github.ghaoidc.emulator.issuer.internal.DiscoveryDocument;
+import io.github.ghaoidc.emulator.issuer.internal.RuntimeTokenHandler;
+import io.undertow.Undertow;
+import io.undertow.server.HttpHandler;
+import java.net.Inet6Address;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A local GitHub Actions OIDC provider: mints tokens shaped exactly like GitHub's, serves discovery, JWKS
+ * and the runtime token endpoint ({@code ACTIONS_ID_TOKEN_REQUEST_URL}) for any number of simulated jobs,
+ * an admin API under {@code /_admin/}, and fault injection. One Undertow server on one port.
+ *
+ * <pre>{@code
+ * try (GitHubOidcEmulator github = GitHubOidcEmulator.builder().build().start()) {
+ *     String jwt = github.mint(WorkflowContext.push("octo-org/app", "main"));
+ *     String url = github.tokenRequestUrl();   // what ACTIONS_ID_TOKEN_REQUEST_URL would hold
+ * }
+ * }</pre>
+ *
+ * Settings live on the {@link Builder}; after {@link #start()} only jobs, keys and faults change. URL and
+ * job accessors throw {@code IllegalStateException("call start() first")} before start. Thread-safe.
+ */
+public final class GitHubOidcEmulator implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(GitHubOidcEmulator.class);
+
+    private final Builder settings;
+    private final Object lock = new Object();
+    private volatile Running running;
+    private boolean closed;
+
+    private record Running(Undertow server, String baseUrl, int port, IssuerMode mode, TokenIssuer issuer,
+                           SigningKeys keys, JobRegistry jobs) {
+    }
+
+    private GitHubOidcEmulator(Builder b) {
+        this.settings = b.copy();
+        if (settings.port < 0 || settings.port > 65535) {
+            throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got: " + settings.port);
+        }
+        if (settings.keyCount < 1 || settings.keyCount > 16) {
+            throw new IllegalArgumentException("keyCount must be between 1 and 16, got: " + settings.keyCount);
+        }
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** An emulator with every default: 127.0.0.1, a free port, github.com issuer, two keys. */
+    public static GitHubOidcEmulator create() {
+        return builder().build();
+    }
+
+    /** A builder holding this emulator's settings. */
+    public Builder toBuilder() {
+        return settings.copy();
+    }
+
+    /**
+     * Generates or loads the keys (in parallel with the server start) and binds the server.
+     *
+     * @return this, for {@code try (var e = GitHubOidcEmulator.create().start())}
+     * @throws IllegalStateException when already started or closed
+     * @throws EmulatorException when the port cannot be bound or the keys cannot be loaded
+     */
+    public GitHubOidcEmulator start() {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("emulator is closed; build a new one");
+            }
+            if (running != null) {
+                throw new IllegalStateException("emulator is already started at " + running.baseUrl());
+            }
+            CompletableFuture<SigningKeys> keys = new CompletableFuture<>();
+            Thread keygen = new Thread(() -> {
+                try {
+                    keys.complete(keySource());
+                } catch (RuntimeException e) {
+                    keys.completeExceptionally(e);
+                }
+            }, "gha-oidc-keys");
+            keygen.setDaemon(true);
+            keygen.start(); // RSA generation runs while Undertow starts
+            DeferredHandler deferred = new DeferredHandler();
+            Undertow server = Undertow.builder().addHttpListener(settings.port, settings.host).setHandler(deferred).build();
+            try {
+                server.start();
+            } catch (RuntimeException e) {
+                throw new EmulatorException("cannot listen on " + settings.host + ":" + settings.port + ": "
+                        + rootMessage(e), e);
+            }
+            try {
+                InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
+                String host = address.getAddress() instanceof Inet6Address ? "[" + settings.host + "]" : settings.host;
+                String baseUrl = "http://" + host + ":" + address.getPort();
+                running = wire(server, baseUrl, address.getPort(), keys.join(), deferred);
+                LOG.debug("emulator started [url={}, iss={}]", baseUrl, running.issuer().issuer());
+                return this;
+            } catch (RuntimeException e) {
+                server.stop();
+                Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+                throw cause instanceof EmulatorException ee ? ee
+                        : new EmulatorException("emulator failed to start: " + rootMessage(cause), cause);
+            }
+        }
+    }
+
+    private SigningKeys keySource() {
+        if (settings.signingKeys != null) {
+            return settings.signingKeys;
+        }
+        if (settings.keysFile != null) {
+            return SigningKeys.loadOrCreate(settings.keysFile, settings.keyCount, settings.activeKid);
+        }
+        return SigningKeys.generate(settings.keyCount);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+    }
+
+    /** Once the port is known: builds everything behind the router. */
+    private Running wire(Undertow server, String baseUrl, int port, SigningKeys keys, DeferredHandler holder) {
+        IssuerMode mode = settings.issuerMode;
+        String iss = mode.issuer(baseUrl);
+        TokenIssuer issuer = TokenIssuer.builder().keys(keys).issuer(iss).issuerMode(mode).clock(settings.clock)
+                .lifetime(settings.lifetime).notBeforeSkew(settings.notBeforeSkew).build();
+        JobRegistry jobs = new JobRegistry(baseUrl);
+        jobs.create(JobRegistry.DEFAULT_JOB_ID, settings.defaultContext);
+        Set<String> jwksPaths = new LinkedHashSet<>(List.of(mode.jwksPath(), mode.path() + "/.well-known/jwks"));
+        if (mode.kind() == IssuerMode.Kind.ENTERPRISE && mode.jwksLayout() == IssuerMode.JwksLayout.ROOT) {
+            jwksPaths.remove(mode.path() + "/.well-known/jwks"); // the per-slug JWKS is 404 in this layout
+        }
+        holder.set(new Router(mode.path() + "/.well-known/openid-configuration",
+                DiscoveryDocument.bytes(iss, baseUrl + mode.jwksPath()), jwksPaths, keys,
+                new RuntimeTokenHandler(jobs, issuer), new AdminHandler(this), settings.awsHandler));
+        return new Running(server, baseUrl, port, mode, issuer, keys, jobs);
+    }
+
+    private Running running() {
+        Running r = running;
+        if (r == null) {
+            throw new IllegalStateException("call start() first");
+        }
+        return r;
+    }
+
+    public boolean isRunning() {
+        return running != null;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, no trailing slash. */
+    public String baseUrl() { return running().baseUrl(); }
+    public int port() { return running().port(); }
+    /** The {@code iss} the tokens carry (depends on the {@link IssuerMode}, not on where the server listens). */
+    public String issuerUrl() { return running().issuer().issuer(); }
+    /** Where this server serves the issuer's discovery document. */
+    public String discoveryUrl() { return baseUrl() + running().mode().path() + "/.well-known/openid-configuration"; }
+    /** Where this server serves the JWKS (the discovery document's {@code jwks_uri}). */
+    public String jwksUrl() { return baseUrl() + running().mode().jwksPath(); }
+    /** {@code ACTIONS_ID_TOKEN_REQUEST_URL} of the default job. */
+    public String tokenRequestUrl() { return defaultJob().requestUrl(); }
+    /** {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN} of the default job: a secret, never log it. */
+    public String tokenRequestToken() { return defaultJob().requestToken(); }
+    /** The job that exists from start (context from {@link Builder#defaultContext}). */
+    public Job defaultJob() {
+        return running().jobs().find(JobRegistry.DEFAULT_JOB_ID)
+                .orElseThrow(() -> new IllegalStateException("the default job was removed"));
+    }
+
+    /** A new job with its own request URL and token; random id. */
+    public Job createJob(WorkflowContext context) { return createJob(null, context); }
+
+    /** A new job with id {@code id} ({@code null}: random). @throws EmulatorException if the id is taken or malformed */
+    public Job createJob(String id, WorkflowContext context) {
+        return running().jobs().create(id, Objects.requireNonNull(context, "context"));
+    }
+
+    public Optional<Job> job(String id) { return running().jobs().find(id); }
+    public List<Job> jobs() { return running().jobs().all(); }
+    /** Removes a job; its request token stops working. {@code true} if it existed. */
+    public boolean removeJob(String id) { return running().jobs().remove(id); }
+
+    /** A token for {@code context} with the default audience, minted in process (no HTTP). */
+    public String mint(WorkflowContext context) { return mint(context, null); }
+
+    /** A token for {@code context} and {@code audience} ({@code null}: default), minted in process. */
+    public String mint(WorkflowContext context, String audience) {
+        return running().issuer().mint(context, audience);
+    }
+
+    /** A token with claim overrides ({@code null} value removes a claim) and an optional fault. */
+    public String mint(WorkflowContext context, String audience, Map<String, Object> claimOverrides, Fault fault) {
+        return running().issuer().mint(context, audience, claimOverrides, fault);
+    }
+
+    /** The claims a token for {@code context} would carry, issued now by this emulator's clock. */
+    public GitHubClaims claims(WorkflowContext context, String audience) {
+        TokenIssuer issuer = running().issuer();
+        return GitHubClaims.builder().context(context).issuer(issuer.issuer())
+                .audience(audience == null ? issuer.defaultAudience(context) : audience)
+                .issuedAt(settings.clock.instant()).lifetime(settings.lifetime).notBeforeSkew(settings.notBeforeSkew).build();
+    }
+
+    /** The in-process minter (shares keys and clock with the server). */
+    public TokenIssuer tokenIssuer() { return running().issuer(); }
+
+    public SigningKeys keys() { return running().keys(); }
+    /** The published public keys. */
+    public JWKSet jwkSet() { return keys().publicJwkSet(); }
+    /** Adds a key and signs with it from now on; older keys stay published. Returns the new {@code kid}. */
+    public String rotateKeys() { return keys().rotate(); }
+    /** Stops publishing a (non-active) key. */
+    public void removeKey(String kid) { keys().remove(kid); }
+
+    /**
+     * The public keys to verify tokens whose {@code iss} is {@code issuerUrl}, if this emulator issues them
+     * (for an in-process STS).
+     */
+    public Optional<JWKSet> verificationKeysFor(String issuerUrl) {
+        Running r = running;
+        return r != null && r.issuer().issuer().equals(issuerUrl) ? Optional.of(r.keys().publicJwkSet()) : Optional.empty();
+    }
+
+    /** Sets a fault for every job without its own (see {@link Job#setFault}); {@code null} clears. */
+    public void setFault(Fault fault) { running().jobs().setGlobalFault(fault); }
+    public void clearFault() { setFault(null); }
+    public Fault fault() { return running().jobs().globalFault(); }
+
+    /** The clock driving {@code iat}/{@code exp}/{@code nbf}. */
+    public Clock clock() { return settings.clock; }
+
+    /** Stops the server; idempotent. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            closed = true;
+            Running r = running;
+            running = null;
+            if (r != null) {
+                r.server().stop();
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        Running r = running;
+        return "GitHubOidcEmulator[" + (r == null ? "not started" : r.baseUrl() + ", iss=" + r.issuer().issuer()) + "]";
+    }
+
+    /** Builds a {@link GitHubOidcEmulator}. Not thread-safe. */
+    public static final class Builder {
+        private String host = "127.0.0.1";
+        private int port;
+        private IssuerMode issuerMode = IssuerMode.github();
+        private WorkflowContext defaultContext = WorkflowContext.defaults();
+        private Clock clock = Clock.systemUTC();
+        private Duration lifetime = GitHubClaims.DEFAULT_LIFETIME;
+        private Duration notBeforeSkew = GitHubClaims.DEFAULT_NOT_BEFORE_SKEW;
+        private int keyCount = 2;
+        private SigningKeys signingKeys;
+        private Path keysFile;
+        private String activeKid;
+        private HttpHandler awsHandler;
+
+        private Builder() {
+        }
+
+        /** Interface to bind. Default {@code 127.0.0.1} (loopback only). */
+        public Builder host(String host) { this.host = Objects.requireNonNull(host, "host"); return this; }
+        /** Port to bind. Default 0: any free port ({@link #port()} tells which). */
+        public Builder port(int port) { this.port = port; return this; }
+        /** What goes in {@code iss}. Default {@link IssuerMode#github()}. */
+        public Builder issuerMode(IssuerMode mode) { this.issuerMode = Objects.requireNonNull(mode, "issuerMode"); return this; }
+        /** Context of the default job. Default {@link WorkflowContext#defaults()}. */
+        public Builder defaultContext(WorkflowContext context) { this.defaultContext = Objects.requireNonNull(context, "defaultContext"); return this; }
+        /** Drives {@code iat}; inject a fixed clock in tests. Default the system UTC clock. */
+        public Builder clock(Clock clock) { this.clock = Objects.requireNonNull(clock, "clock"); return this; }
+        /** {@code exp - iat}. Default 300 s. */
+        public Builder tokenLifetime(Duration lifetime) { this.lifetime = Objects.requireNonNull(lifetime, "lifetime"); return this; }
+        /** {@code iat - nbf}. Default 300 s (GitHub used 600 s until 2025). */
+        public Builder notBeforeSkew(Duration skew) { this.notBeforeSkew = Objects.requireNonNull(skew, "notBeforeSkew"); return this; }
+        /** Number of keys generated at start (published at once, the first signs). Default 2. */
+        public Builder keyCount(int keyCount) { this.keyCount = keyCount; return this; }
+        /** Use these keys (shared, not copied: rotations are visible to the owner). Default: generate. */
+        public Builder signingKeys(SigningKeys keys) { this.signingKeys = keys; return this; }
+        /** Load keys from this private JWK set file, or create it with {@link #keyCount} keys if absent. Default none. */
+        public Builder keysFile(Path file) { this.keysFile = file; return this; }
+        /** The signing key's {@code kid} among loaded keys. Default the first. */
+        public Builder activeKid(String kid) { this.activeKid = kid; return this; }
+        /**
+         * Mounts a handler for the AWS Query endpoint, {@code POST /} on the same port (IAM/STS emulation).
+         * Default none: {@code POST /} is 404. The handler is borrowed, not closed.
+         */
+        public Builder awsHandler(HttpHandler handler) { this.awsHandler = handler; return this; }
+
+        /** The handler set by {@link #awsHandler}, or {@code null}. */
+        public HttpHandler awsHandler() { return awsHandler; }
+
+        public GitHubOidcEmulator build() {
+            return new GitHubOidcEmulator(this);
+        }
+
+        Builder copy() {
+            Builder b = new Builder();
+            b.host = host;
+            b.port = port;
+            b.issuerMode = issuerMode;
+            b.defaultContext = defaultContext;
+            b.clock = clock;
+            b.lifetime = lifetime;
+            b.notBeforeSkew = notBeforeSkew;
+            b.keyCount = keyCount;
+            b.signingKeys = signingKeys;
+            b.keysFile = keysFile;
+            b.activeKid = activeKid;
+            b.awsHandler = awsHandler;
+            return b;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.github.ghaoidc.emulator.internal;
+
+import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.SigningKeys;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Methods;
+import java.util.Set;
+
+/**
+ * The one handler of the emulator's Undertow server: discovery and JWKS from pre-serialised bytes, the
+ * runtime token endpoint, the admin API under {@code /_admin/}, and an optional AWS Query handler for
+ * {@code POST /}. Not API.
+ */
+public final class Router implements HttpHandler {
+
+    /** Reserved prefix of the admin API. */
+    public static final String ADMIN_PREFIX = "/_admin/";
+
+    private final String discoveryPath;
+    private final byte[] discovery;
+    private final Set<String> jwksPaths;
+    private final SigningKeys keys;
+    private final HttpHandler runtime;
+    private final HttpHandler admin;
+    private final HttpHandler aws;
+
+    public Router(String discoveryPath, byte[] discovery, Set<String> jwksPaths, SigningKeys keys,
+                  HttpHandler runtime, HttpHandler admin, HttpHandler aws) {
+        this.discoveryPath = discoveryPath;
+        this.discovery = discovery;
+        this.jwksPaths = Set.copyOf(jwksPaths);
+        this.keys = keys;
+        this.runtime = runtime;
+        this.admin = admin;
+        this.aws = aws;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        String path = exchange.getRelativePath();
+        boolean get = Methods.GET.equals(exchange.getRequestMethod());
+        if (get && path.equals(discoveryPath)) {
+            Responses.json(exchange, 200, discovery);
+        } else if (get && jwksPaths.contains(path)) {
+            Responses.json(exchange, 200, keys.jwksBytes());
+        } else if (path.startsWith(JobRegistry.RUNTIME_PREFIX)) {
+            runtime.handleRequest(exchange);
+        } else if (path.startsWith(ADMIN_PREFIX)) {
+            admin.handleRequest(exchange);
+        } else if (aws != null && path.equals("/") && Methods.POST.equals(exchange.getRequestMethod())) {
+            aws.handleRequest(exchange);
+        } else {
+            Responses.error(exchange, 404, "no such endpoint: " + exchange.getRequestMethod() + " " + path);
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.github.ghaoidc.emulator.issuer;
+
+import io.github.ghaoidc.core.claims.WorkflowContext;
+import io.github.ghaoidc.emulator.issuer.internal.FaultSlot;
+import java.security.MessageDigest;
+import java.nio.charset.StandardCharsets;
+import java.util.Objects;
+
+/**
+ * One simulated job: a {@link WorkflowContext} and the {@code ACTIONS_ID_TOKEN_REQUEST_URL} /
+ * {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN} pair a runner would give it. Thread-safe; the context is fixed,
+ * the fault may change. {@link #toString()} never shows the request token.
+ */
+public final class Job {
+
+    private final String id;
+    private final WorkflowContext context;
+    private final String requestUrl;
+    private final String requestToken;
+    private final FaultSlot fault = new FaultSlot();
+
+    Job(String id, WorkflowContext context, String requestUrl, String requestToken) {
+        this.id = id;
+        this.context = Objects.requireNonNull(context, "context");
+        this.requestUrl = requestUrl;
+        this.requestToken = requestToken;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public WorkflowContext context() {
+        return context;
+    }
+
+    /** The value for {@code ACTIONS_ID_TOKEN_REQUEST_URL}; it already carries {@code ?api-version=2.0}. */
+    public String requestUrl() {
+        return requestUrl;
+    }
+
+    /** The value for {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN}: a secret, never log it. */
+    public String requestToken() {
+        return requestToken;
+    }
+
+    /** Sets (or, with {@code null}, clears) this job's fault; it takes precedence over the global one. */
+    public void setFault(Fault f) {
+        fault.set(f);
+    }
+
+    public void clearFault() {
+        fault.set(null);
+    }
+
+    /** The fault currently set on this job, or {@code null}. */
+    public Fault fault() {
+        return fault.current();
+    }
+
+    FaultSlot faultSlot() {
+        return fault;
+    }
+
+    /** Constant-time comparison of a presented bearer with this job's request token. */
+    boolean accepts(String bearer) {
+        return bearer != null && MessageDigest.isEqual(bearer.getBytes(StandardCharsets.UTF_8),
+                requestToken.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public String toString() {
+        return "Job[id=" + id + ", " + context + "]";
+    }
+}

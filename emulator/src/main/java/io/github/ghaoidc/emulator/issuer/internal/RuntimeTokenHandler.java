@@ -1,0 +1,115 @@
+package io.github.ghaoidc.emulator.issuer.internal;
+
+import io.github.ghaoidc.emulator.internal.Responses;
+import io.github.ghaoidc.emulator.issuer.Fault;
+import io.github.ghaoidc.emulator.issuer.Job;
+import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.TokenIssuer;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.Headers;
+import io.undertow.util.Methods;
+import java.net.URLDecoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The endpoint behind {@code ACTIONS_ID_TOKEN_REQUEST_URL}: {@code GET /_apis/jobs/{id}/idtoken?api-version=2.0}
+ * with {@code Authorization: Bearer <request token>}, {@code audience} via {@code &audience=} or (as some
+ * clients wrongly send it) {@code ?audience=}; answers {@code {"count":1,"value":"<jwt>"}}. Not API.
+ */
+public final class RuntimeTokenHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RuntimeTokenHandler.class);
+    private static final String SUFFIX = "/idtoken";
+
+    private final JobRegistry jobs;
+    private final TokenIssuer issuer;
+
+    public RuntimeTokenHandler(JobRegistry jobs, TokenIssuer issuer) {
+        this.jobs = jobs;
+        this.issuer = issuer;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws Exception {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this); // signing costs ~1 ms of CPU: keep it off the IO threads
+            return;
+        }
+        String path = exchange.getRelativePath();
+        String rest = path.substring(JobRegistry.RUNTIME_PREFIX.length());
+        if (!rest.endsWith(SUFFIX) || rest.length() == SUFFIX.length()) {
+            Responses.error(exchange, 404, "no such endpoint; the token endpoint is /_apis/jobs/{job}/idtoken?api-version=2.0");
+            return;
+        }
+        String jobId = rest.substring(0, rest.length() - SUFFIX.length());
+        if (!Methods.GET.equals(exchange.getRequestMethod())) {
+            exchange.getResponseHeaders().put(Headers.ALLOW, "GET");
+            Responses.error(exchange, 405, "use GET for the ID token endpoint");
+            return;
+        }
+        Optional<Job> found = jobs.find(jobId);
+        if (found.isEmpty()) {
+            Responses.error(exchange, 404, "unknown job '" + jobId + "'; create jobs with POST /_admin/jobs");
+            return;
+        }
+        Job job = found.get();
+        String bearer = bearer(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
+        if (bearer == null) {
+            Responses.error(exchange, 401, "missing 'Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>' header");
+            return;
+        }
+        if (!JobRegistry.accepts(job, bearer)) {
+            LOG.debug("rejected request token [job={}]", jobId);
+            Responses.error(exchange, 401, "bad request token for job '" + jobId + "'");
+            return;
+        }
+        Fault fault = jobs.takeFault(job);
+        if (fault != null && !fault.latency().isZero()) {
+            Thread.sleep(fault.latency().toMillis());
+        }
+        if (fault != null && fault.status() != 0) {
+            Responses.error(exchange, fault.status(), "injected fault: HTTP " + fault.status());
+            return;
+        }
+        String token = issuer.mint(job.context(), audience(exchange.getQueryString()), null, fault);
+        LOG.debug("issued ID token [job={}]", jobId);
+        exchange.setStatusCode(200);
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
+        exchange.getResponseSender().send(ByteBuffer.wrap(("{\"count\":1,\"value\":\"" + token + "\"}")
+                .getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The bearer credential of an Authorization header (scheme case-insensitive), or {@code null}. */
+    static String bearer(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String a = authorization.trim();
+        if (a.length() <= 7 || !a.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        String value = a.substring(7).trim();
+        return value.isEmpty() ? null : value;
+    }
+
+    /** {@code audience} from a raw query in which pairs may be split by {@code &} or a second {@code ?}. */
+    static String audience(String rawQuery) {
+        if (rawQuery == null) {
+            return null;
+        }
+        String found = null;
+        for (String pair : rawQuery.split("[&?]")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0 && pair.substring(0, eq).equals("audience")) {
+                found = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return found;
+    }
+}
