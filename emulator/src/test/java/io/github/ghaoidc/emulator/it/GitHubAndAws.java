@@ -3,7 +3,6 @@ package io.github.ghaoidc.emulator.it;
 import java.net.URI;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicReference;
 
 import io.github.ghaoidc.core.EnvironmentSource;
 import io.github.ghaoidc.core.GitHubOidcCredentialsProvider;
@@ -34,22 +33,24 @@ final class GitHubAndAws implements AutoCloseable {
     final String chainedRoleArn;
 
     private GitHubAndAws() {
-        AtomicReference<GitHubOidcEmulator> issuer = new AtomicReference<>();
-        aws = AwsEmulation.builder().accountId(ACCOUNT)
-                .inProcessKeys(url -> issuer.get() == null ? null : issuer.get().verificationKeysFor(url).orElse(null))
-                .build();
-        github = GitHubOidcEmulator.builder().defaultContext(WorkflowContext.push(REPO, "main"))
-                .awsHandler(aws.httpHandler()).build().start();
-        issuer.set(github);
-        aws.createOpenIdConnectProvider(OidcProviderDefinition.gitHubActions());
-        roleArn = aws.createRole(RoleDefinition.builder().roleName("GitHubActionsRole")
-                .assumeRolePolicyDocument(trust("StringLike", "repo:" + REPO + ":*")).build());
-        mainOnlyRoleArn = aws.createRole(RoleDefinition.builder().roleName("MainOnly")
-                .assumeRolePolicyDocument(trust("StringEquals", "repo:" + REPO + ":ref:refs/heads/main")).build());
-        chainedRoleArn = aws.createRole(RoleDefinition.builder().roleName("Deployer")
-                .assumeRolePolicyDocument("{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+        github = GitHubOidcEmulator.builder()
+                .defaultContext(WorkflowContext.push(REPO, "main"))
+                .aws(AwsEmulation.builder().accountId(ACCOUNT))
+                .awsOidcProvider(OidcProviderDefinition.gitHubActions())
+                .awsRole(role("GitHubActionsRole", trust("StringLike", "repo:" + REPO + ":*")))
+                .awsRole(role("MainOnly", trust("StringEquals", "repo:" + REPO + ":ref:refs/heads/main")))
+                .awsRole(role("Deployer", "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
                         + "\"Principal\":{\"AWS\":\"arn:aws:iam::" + ACCOUNT + ":role/GitHubActionsRole\"},"
-                        + "\"Action\":\"sts:AssumeRole\"}]}").build());
+                        + "\"Action\":\"sts:AssumeRole\"}]}"))
+                .build().start();
+        aws = github.aws();
+        roleArn = "arn:aws:iam::" + ACCOUNT + ":role/GitHubActionsRole";
+        mainOnlyRoleArn = "arn:aws:iam::" + ACCOUNT + ":role/MainOnly";
+        chainedRoleArn = "arn:aws:iam::" + ACCOUNT + ":role/Deployer";
+    }
+
+    private static RoleDefinition role(String name, String trustPolicy) {
+        return RoleDefinition.builder().roleName(name).assumeRolePolicyDocument(trustPolicy).build();
     }
 
     static GitHubAndAws start() {
@@ -64,7 +65,7 @@ final class GitHubAndAws implements AutoCloseable {
     }
 
     URI stsEndpoint() {
-        return URI.create(github.baseUrl());
+        return URI.create(github.stsEndpoint());
     }
 
     /** What the runner would put in the job's environment, plus the region and the local STS endpoint. */
@@ -75,7 +76,7 @@ final class GitHubAndAws implements AutoCloseable {
         env.put("AWS_ROLE_ARN", roleArn);
         env.put("AWS_ROLE_SESSION_NAME", SESSION);
         env.put("AWS_REGION", "us-east-2");
-        env.put("AWS_ENDPOINT_URL_STS", github.baseUrl());
+        env.put("AWS_ENDPOINT_URL_STS", github.stsEndpoint());
         return env;
     }
 
