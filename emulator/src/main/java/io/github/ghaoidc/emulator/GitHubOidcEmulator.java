@@ -83,12 +83,13 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             throw new IllegalArgumentException("set either awsHandler(...) or the AWS emulation (aws, awsOidcProvider, "
                     + "awsRole), not both");
         }
-        AwsEmulation account = settings.awsAccount.build().toBuilder()
+        AwsEmulation account = settings.awsAccount.copy()
                 .inProcessKeys(url -> verificationKeysFor(url).orElse(null)).build();
         try {
             settings.awsProviders.forEach(account::createOpenIdConnectProvider);
             settings.awsRoles.forEach(account::createRole);
         } catch (AwsEmulationException e) {
+            account.close();
             throw new EmulatorException("AWS emulation: " + e.getMessage(), e);
         }
         return account;
@@ -316,6 +317,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
+            if (aws != null) {
+                aws.close();
+            }
             Running r = running;
             running = null;
             if (r != null) {
