@@ -77,7 +77,13 @@ public final class ConfigApplier {
         if (config.defaultJob() != null) {
             b.defaultContext(config.defaultJob().toContext("defaultJob"));
         }
+        new AwsConfigApplier(config, baseDir).applyTo(b);
         return b;
+    }
+
+    /** The default job's context: the {@code defaultJob} section, or {@link WorkflowContext#defaults()}. */
+    public WorkflowContext defaultContext() {
+        return config.defaultJob() == null ? WorkflowContext.defaults() : config.defaultJob().toContext("defaultJob");
     }
 
     /** Creates the configured jobs on a started emulator. */
