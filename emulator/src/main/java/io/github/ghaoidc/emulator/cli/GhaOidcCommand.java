@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "GitHub Actions OIDC to AWS: a local GitHub issuer and AWS STS/IAM emulator, "
                 + "a trust-policy engine, and a credential_process helper.",
-        subcommands = {ServeCommand.class, MintCommand.class, TrustCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ServeCommand.class, MintCommand.class, TrustCommand.class, CredentialsCommand.class,
+                DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GhaOidcCommand implements Runnable {
 
     @CommandLine.Spec

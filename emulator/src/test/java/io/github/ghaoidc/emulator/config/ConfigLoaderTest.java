@@ -29,8 +29,9 @@ class ConfigLoaderTest {
 
     @Test
     void unknownSectionNamesTheAllowedOnes() {
-        assertThatThrownBy(() -> parse("{\"roles\":[]}")).isInstanceOf(ConfigException.class)
-                .hasMessage("cfg: unknown section 'roles'; allowed: server, issuer, tokens, keys, defaultJob, jobs");
+        assertThatThrownBy(() -> parse("{\"policies\":[]}")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: unknown section 'policies'; allowed: server, issuer, tokens, keys, defaultJob, jobs, "
+                        + "aws, providers, roles");
     }
 
     @Test
