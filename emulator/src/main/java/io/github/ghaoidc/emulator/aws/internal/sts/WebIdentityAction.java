@@ -53,18 +53,14 @@ final class WebIdentityAction {
 
     QueryResponse handle(QueryRequest request, String requestId) {
         String token = request.param("WebIdentityToken");
-        Validation validation = new Validation().required("webIdentityToken", token);
-        if (token != null && token.length() < 4) {
-            validation.length("webIdentityToken", token, 4, MAX_TOKEN_LENGTH, true);
-        }
+        // STS's published constraint (4..20000 characters) is checked with the other parameters, so an
+        // oversize token is a ValidationError like any out-of-range parameter; the token is never echoed.
+        Validation validation = new Validation().required("webIdentityToken", token)
+                .length("webIdentityToken", token, 4, MAX_TOKEN_LENGTH, true);
         int duration = StsParams.validate(request, validation);
         AwsFault fault = faults.poll();
         if (fault != null) {
             throw new AwsServiceException(fault.code(), fault.httpStatus(), fault.message());
-        }
-        if (token.length() > MAX_TOKEN_LENGTH) {
-            throw AwsServiceException.invalidIdentityToken("The web identity token is " + token.length()
-                    + " characters long; the maximum is " + MAX_TOKEN_LENGTH);
         }
         ParsedToken parsed = ParsedToken.decode(token);
         parsed.requireClaims();
