@@ -1,0 +1,166 @@
+package io.github.ghaoidc.core.trust.source;
+
+import io.github.ghaoidc.core.trust.source.internal.CloudFormationReader;
+import io.github.ghaoidc.core.trust.source.internal.FormatDetector;
+import io.github.ghaoidc.core.trust.source.internal.JsonPolicyReader;
+import io.github.ghaoidc.core.trust.source.internal.TerraformReader;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.ByteBuffer;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Reads a role trust policy from a plain JSON policy, a CloudFormation template (the
+ * {@code AssumeRolePolicyDocument} of an {@code AWS::IAM::Role}) or {@code terraform show -json}
+ * output (the {@code assume_role_policy} of an {@code aws_iam_role}). Immutable and thread-safe.
+ *
+ * <pre>{@code
+ * SourcedPolicy policy = PolicySourceReader.builder()
+ *         .parameter("GitHubOrg", "octo-org").parameter("GitHubRepo", "octo-repo")
+ *         .parameter("AWS::AccountId", "123456789012")
+ *         .build()
+ *         .read(Path.of("stack.yaml"));
+ * }</pre>
+ */
+public final class PolicySourceReader {
+
+    /** Largest file read, in bytes; larger files are refused rather than loaded. */
+    public static final int MAX_BYTES = 32 * 1024 * 1024;
+
+    private final PolicyFormat format;
+    private final String role;
+    private final Map<String, String> parameters;
+
+    private PolicySourceReader(Builder builder) {
+        this.format = builder.format;
+        this.role = builder.role;
+        this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A reader that detects the format, expects one role and has no parameters. */
+    public static PolicySourceReader create() {
+        return builder().build();
+    }
+
+    public Builder toBuilder() {
+        Builder builder = new Builder().format(format).role(role);
+        builder.parameters.putAll(parameters);
+        return builder;
+    }
+
+    /**
+     * Reads the policy held by {@code file}.
+     *
+     * @throws PolicySourceException when the file is missing, unreadable, too large, not UTF-8, or
+     *     does not hold exactly one resolvable role policy
+     */
+    public SourcedPolicy read(Path file) {
+        byte[] bytes;
+        try {
+            if (Files.size(file) > MAX_BYTES) {
+                throw new PolicySourceException(file + ": file is larger than " + MAX_BYTES + " bytes");
+            }
+            bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new PolicySourceException(file + ": no such file", e);
+        } catch (IOException e) {
+            throw new PolicySourceException(file + ": cannot read the file (" + e.getMessage() + ")", e);
+        }
+        return read(decode(bytes, file.toString()), file.toString());
+    }
+
+    /**
+     * Reads the policy held by {@code content}; {@code sourceName} names it in messages and origins.
+     */
+    public SourcedPolicy read(String content, String sourceName) {
+        if (content.length() > MAX_BYTES) {
+            throw new PolicySourceException(sourceName + ": document is larger than " + MAX_BYTES + " characters");
+        }
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        PolicyFormat actual = format != null ? format : FormatDetector.detect(text, sourceName);
+        switch (actual) {
+            case JSON:
+                return JsonPolicyReader.read(text, sourceName);
+            case CLOUDFORMATION:
+                return new CloudFormationReader(parameters, role).read(text, sourceName);
+            case TERRAFORM:
+                return new TerraformReader(role).read(text, sourceName);
+            default:
+                throw new IllegalStateException("unhandled format " + actual);
+        }
+    }
+
+    private static String decode(byte[] bytes, String sourceName) {
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
+        } catch (CharacterCodingException e) {
+            throw new PolicySourceException(sourceName + ": not UTF-8 text", e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PolicySourceReader[format=" + (format == null ? "detect" : format.cliName())
+                + ", role=" + role + ", parameters=" + parameters.keySet() + "]";
+    }
+
+    /** Builds a {@link PolicySourceReader}. */
+    public static final class Builder {
+        private PolicyFormat format;
+        private String role;
+        private final Map<String, String> parameters = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        /** The source format; default {@code null}: detected from the content. */
+        public Builder format(PolicyFormat format) {
+            this.format = format;
+            return this;
+        }
+
+        /**
+         * Which role to read when the source holds several: a CloudFormation logical id or
+         * {@code RoleName}, or a Terraform resource address or {@code name}. Default {@code null}:
+         * the source must hold exactly one role.
+         */
+        public Builder role(String role) {
+            this.role = role;
+            return this;
+        }
+
+        /**
+         * A CloudFormation parameter or pseudo parameter value ({@code AWS::AccountId},
+         * {@code AWS::Region}, {@code AWS::Partition}, …); it overrides the template's Default.
+         */
+        public Builder parameter(String name, String value) {
+            this.parameters.put(name, value);
+            return this;
+        }
+
+        /** Adds every entry of {@code values} as {@link #parameter(String, String)} does. */
+        public Builder parameters(Map<String, String> values) {
+            this.parameters.putAll(values);
+            return this;
+        }
+
+        public PolicySourceReader build() {
+            return new PolicySourceReader(this);
+        }
+    }
+}

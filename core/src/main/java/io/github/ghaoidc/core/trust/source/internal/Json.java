@@ -1,0 +1,77 @@
+package io.github.ghaoidc.core.trust.source.internal;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.ghaoidc.core.trust.source.PolicySourceException;
+
+/** Shared strict JSON reading for policy sources: duplicate keys and trailing content are errors. */
+public final class Json {
+
+    /** Strict mapper: thread-safe once configured. */
+    public static final ObjectMapper MAPPER = JsonMapper.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .build();
+
+    private Json() {
+    }
+
+    /** Lenient mapper (duplicates keep the last), for looking at a document without judging it. */
+    private static final ObjectMapper LENIENT = JsonMapper.builder().build();
+
+    /** Parses {@code text} as one JSON value, or throws naming the source, line and column. */
+    public static JsonNode parse(String text, String sourceName) {
+        return parse(MAPPER, text, sourceName);
+    }
+
+    /** As {@link #parse(String, String)} but duplicate keys keep the last occurrence. */
+    public static JsonNode parseLenient(String text, String sourceName) {
+        return parse(LENIENT, text, sourceName);
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String text, String sourceName) {
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || node.isMissingNode()) {
+                throw new PolicySourceException(sourceName + ": empty document; expected a JSON object");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            throw new PolicySourceException(sourceName + ": invalid JSON" + where(e) + ": "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Serialises a tree back to compact JSON text. */
+    public static String write(JsonNode node) {
+        try {
+            return MAPPER.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new PolicySourceException("cannot write the policy as JSON: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    static String where(JsonProcessingException e) {
+        JsonLocation location = e.getLocation();
+        if (location == null || location.getLineNr() < 1) {
+            return "";
+        }
+        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    }
+
+    /** Whether the text's first significant character opens a JSON object. */
+    static boolean looksLikeJsonObject(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!Character.isWhitespace(c)) {
+                return c == '{';
+            }
+        }
+        return false;
+    }
+
+}

@@ -1,0 +1,70 @@
+package io.github.ghaoidc.core.trust.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PolicySourceReaderTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void plainPolicyIsPassedOnByteForByteSoDuplicatesSurvive() {
+        String policy = "{\"Statement\":{\"Effect\":\"Allow\",\"Condition\":{\"StringEquals\":{},\"StringEquals\":{}}}}";
+
+        SourcedPolicy read = PolicySourceReader.create().read(policy, "p.json");
+
+        assertThat(read.format()).isEqualTo(PolicyFormat.JSON);
+        assertThat(read.document()).isEqualTo(policy);
+    }
+
+    @Test
+    void formatIsDetectedFromTheContent() {
+        PolicySourceReader reader = PolicySourceReader.create();
+
+        assertThat(reader.read(Fixtures.path("reference/policy.json")).format()).isEqualTo(PolicyFormat.JSON);
+        assertThat(reader.read(Fixtures.path("reference/terraform-plan.json")).format()).isEqualTo(PolicyFormat.TERRAFORM);
+        assertThatThrownBy(() -> reader.read("{\"Foo\":1}", "x.json"))
+                .hasMessageContaining("cannot tell the format");
+    }
+
+    @Test
+    void missingFileIsNamed() {
+        Path missing = dir.resolve("nope.json");
+
+        assertThatThrownBy(() -> PolicySourceReader.create().read(missing))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessage(missing + ": no such file");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefused() throws Exception {
+        Path file = Files.write(dir.resolve("latin1.json"), new byte[] {'{', (byte) 0xE9, '}'});
+
+        assertThatThrownBy(() -> PolicySourceReader.create().read(file)).hasMessage(file + ": not UTF-8 text");
+    }
+
+    @Test
+    void invalidJsonNamesLineAndColumn() {
+        assertThatThrownBy(() -> PolicySourceReader.create().read("{\n \"Resources\": ", "t.json"))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessageStartingWith("t.json: invalid JSON at line 2");
+    }
+
+    @Test
+    void emptyDocumentIsRefused() {
+        assertThatThrownBy(() -> PolicySourceReader.create().read("  \n", "e.json")).hasMessageContaining("empty document");
+    }
+
+    @Test
+    void unknownFormatNameListsTheAllowedOnes() {
+        assertThatThrownBy(() -> PolicyFormat.fromName("hcl"))
+                .hasMessage("unknown policy format 'hcl'; allowed: json, cloudformation, terraform (or leave it out to detect it)");
+        assertThat(PolicyFormat.fromName("CloudFormation")).isEqualTo(PolicyFormat.CLOUDFORMATION);
+    }
+}
