@@ -1,0 +1,121 @@
+package io.github.ghaoidc.emulator.aws;
+
+import io.github.ghaoidc.emulator.aws.internal.iam.IamActions;
+import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
+import io.github.ghaoidc.emulator.aws.internal.query.QueryRequest;
+import io.github.ghaoidc.emulator.aws.internal.query.QueryResponse;
+import io.github.ghaoidc.emulator.aws.internal.query.RequestIds;
+import io.github.ghaoidc.emulator.aws.internal.sigv4.Caller;
+import io.github.ghaoidc.emulator.aws.internal.sigv4.CallerAuthenticator;
+import io.github.ghaoidc.emulator.aws.internal.sts.Forwarder;
+import io.github.ghaoidc.emulator.aws.internal.sts.StsActions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.util.HeaderValues;
+import io.undertow.util.Headers;
+import io.undertow.util.HttpString;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The AWS Query endpoint ({@code POST /}): STS and IAM on one path, routed by the SigV4 credential scope's
+ * service when the request is signed, else by {@code Action}. Obtain one from {@link AwsEmulation#httpHandler()}.
+ * Thread-safe.
+ */
+public final class AwsQueryHandler implements HttpHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AwsQueryHandler.class);
+    private static final int MAX_BODY = 1 << 20;
+    private static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
+
+    private final CallerAuthenticator authenticator;
+    private final StsActions sts;
+    private final IamActions iam;
+    private final Forwarder upstream;
+
+    AwsQueryHandler(CallerAuthenticator authenticator, StsActions sts, IamActions iam, Forwarder upstream) {
+        this.authenticator = authenticator;
+        this.sts = sts;
+        this.iam = iam;
+        this.upstream = upstream;
+    }
+
+    @Override
+    public void handleRequest(HttpServerExchange exchange) throws IOException {
+        if (exchange.isInIoThread()) {
+            exchange.dispatch(this);
+            return;
+        }
+        exchange.startBlocking();
+        String requestId = RequestIds.next();
+        QueryResponse response;
+        try {
+            response = route(read(exchange), requestId);
+        } catch (AwsServiceException e) {
+            response = QueryResponse.error(e, StsActions.NAMESPACE, requestId);
+        }
+        exchange.setStatusCode(response.status());
+        exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/xml");
+        exchange.getResponseHeaders().put(REQUEST_ID, response.requestId());
+        exchange.getResponseSender().send(response.xml());
+    }
+
+    private QueryResponse route(QueryRequest request, String requestId) {
+        String action = request.action();
+        boolean iamAction = action != null && IamActions.ACTIONS.contains(action);
+        String namespace = iamAction ? IamActions.NAMESPACE : StsActions.NAMESPACE;
+        try {
+            if (upstream != null && !"AssumeRoleWithWebIdentity".equals(action)) {
+                LOG.debug("relaying to upstream [action={}, requestId={}]", action, requestId);
+                return upstream.forward(request);
+            }
+            Caller caller = authenticator.authenticate(request);
+            String service = caller != null ? caller.service() : iamAction ? "iam" : "sts";
+            namespace = "iam".equals(service) ? IamActions.NAMESPACE : StsActions.NAMESPACE;
+            if (action == null || action.isEmpty()) {
+                throw new AwsServiceException("MissingAction", 400, "The request must contain the parameter Action");
+            }
+            if (!"iam".equals(service) && !"sts".equals(service)) {
+                throw new AwsServiceException("InvalidAction", 400, "This endpoint serves the sts and iam "
+                        + "services; the request's signature is scoped to '" + service + "'");
+            }
+            if (caller == null && !StsActions.UNSIGNED_ACTIONS.contains(action)) {
+                throw new AwsServiceException("MissingAuthenticationToken", 403,
+                        "Request is missing Authentication Token");
+            }
+            LOG.debug("aws request [service={}, action={}, requestId={}]", service, action, requestId);
+            return "iam".equals(service) ? iam.handle(request, requestId) : sts.handle(request, caller, requestId);
+        } catch (AwsServiceException e) {
+            return QueryResponse.error(e, namespace, requestId);
+        } catch (RuntimeException e) {
+            LOG.error("internal error [action={}, requestId={}]", action, requestId, e);
+            return QueryResponse.error(new AwsServiceException("InternalFailure", 500,
+                    "The request processing has failed because of an unknown error (request id " + requestId + ")",
+                    false, e), namespace, requestId);
+        }
+    }
+
+    private static QueryRequest read(HttpServerExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getInputStream()) {
+            body = in.readNBytes(MAX_BODY + 1);
+        }
+        if (body.length > MAX_BODY) {
+            throw new AwsServiceException("RequestEntityTooLarge", 413,
+                    "The request body exceeds the maximum of " + MAX_BODY + " bytes");
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        for (HeaderValues values : exchange.getRequestHeaders()) {
+            headers.put(values.getHeaderName().toString(), List.copyOf(values));
+        }
+        InetSocketAddress peer = exchange.getSourceAddress();
+        return QueryRequest.of(exchange.getRequestMethod().toString(), exchange.getRequestPath(),
+                exchange.getQueryString(), headers, body, peer == null ? null : peer.getAddress().getHostAddress());
+    }
+}

@@ -1,0 +1,73 @@
+package io.github.ghaoidc.emulator.aws.internal.sts;
+
+import io.github.ghaoidc.core.trust.Explanation;
+import io.github.ghaoidc.core.trust.MalformedPolicyException;
+import io.github.ghaoidc.core.trust.TrustEvaluator;
+import io.github.ghaoidc.core.trust.TrustPolicy;
+import io.github.ghaoidc.core.trust.TrustPolicyException;
+import io.github.ghaoidc.core.trust.TrustRequest;
+import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The project's trust engine behind the {@link TrustGate} port: IAM's save-time validation with AWS's messages,
+ * and evaluation with an explanation. Parsed policies are cached by text. Thread-safe.
+ */
+public final class TrustEngineGate implements TrustGate {
+
+    private static final int MAX_CACHED_POLICIES = 1024;
+
+    private final TrustEvaluator evaluator = TrustEvaluator.create();
+    private final Map<String, TrustPolicy> parsed = new ConcurrentHashMap<>();
+
+    @Override
+    public void validateForIam(String policyJson) {
+        try {
+            TrustPolicy.parseForIam(policyJson);
+        } catch (MalformedPolicyException e) {
+            throw new AwsServiceException(e.errorCode(), 400, e.getMessage(), true, e);
+        } catch (TrustPolicyException e) {
+            throw new AwsServiceException("MalformedPolicyDocument", 400, e.getMessage(), true, e);
+        }
+    }
+
+    @Override
+    public TrustVerdict evaluate(TrustQuestion question) {
+        TrustPolicy policy = policy(question.policyJson());
+        TrustRequest.Builder request = TrustRequest.builder()
+                .action(question.action())
+                .roleArn(question.roleArn())
+                .sessionName(question.sessionName())
+                .currentTime(question.now())
+                .sourceIp(question.sourceIp())
+                .secureTransport(false);
+        if (question.claims() != null) {
+            // the key prefix is the provider URL without its scheme, whichever scheme a local issuer uses
+            request.claims(question.claims()).issuer("https://" + question.providerPrefix());
+        }
+        if (question.principalArn() != null) {
+            request.principalArn(question.principalArn());
+        }
+        Explanation explanation;
+        try {
+            explanation = evaluator.explain(policy, request.build());
+        } catch (TrustPolicyException e) {
+            throw AwsServiceException.invalidIdentityToken("The token cannot be evaluated: " + e.getMessage());
+        }
+        return new TrustVerdict(explanation.decision().isAllowed(), explanation.decision().name(),
+                explanation.toText());
+    }
+
+    private TrustPolicy policy(String json) {
+        TrustPolicy policy = parsed.get(json);
+        if (policy == null) {
+            if (parsed.size() >= MAX_CACHED_POLICIES) {
+                parsed.clear();
+            }
+            policy = TrustPolicy.parse(json);
+            parsed.put(json, policy);
+        }
+        return policy;
+    }
+}
