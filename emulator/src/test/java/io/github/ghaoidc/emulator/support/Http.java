@@ -1,0 +1,61 @@
+package io.github.ghaoidc.emulator.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+/** Small HTTP helpers for tests that talk to the emulator as a client would. */
+public final class Http {
+
+    private static final HttpClient CLIENT = HttpClient.newHttpClient();
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private Http() {
+    }
+
+    public static HttpResponse<String> get(String url, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).GET();
+        if (headers.length > 0) {
+            b.headers(headers);
+        }
+        return send(b.build());
+    }
+
+    public static HttpResponse<String> send(String method, String url, String body) {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build());
+    }
+
+    /** GET as the official toolkit does: existing query plus {@code &audience=}, Bearer, JSON, its User-Agent. */
+    public static HttpResponse<String> toolkitGet(String requestUrl, String requestToken, String audience) {
+        String url = audience == null ? requestUrl
+                : requestUrl + "&audience=" + java.net.URLEncoder.encode(audience, java.nio.charset.StandardCharsets.UTF_8);
+        return get(url, "Authorization", "Bearer " + requestToken, "Accept", "application/json",
+                "User-Agent", "actions/oidc-client");
+    }
+
+    public static JsonNode json(String body) {
+        try {
+            return MAPPER.readTree(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static HttpResponse<String> send(HttpRequest request) {
+        try {
+            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
