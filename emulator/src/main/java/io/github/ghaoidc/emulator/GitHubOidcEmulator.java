@@ -4,6 +4,10 @@ import com.nimbusds.jose.jwk.JWKSet;
 import io.github.ghaoidc.core.claims.GitHubClaims;
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.admin.AdminHandler;
+import io.github.ghaoidc.emulator.aws.AwsEmulation;
+import io.github.ghaoidc.emulator.aws.AwsEmulationException;
+import io.github.ghaoidc.emulator.aws.OidcProviderDefinition;
+import io.github.ghaoidc.emulator.aws.RoleDefinition;
 import io.github.ghaoidc.emulator.internal.Router;
 import io.github.ghaoidc.emulator.internal.DeferredHandler;
 import io.github.ghaoidc.emulator.issuer.Fault;
@@ -21,6 +25,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +57,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(GitHubOidcEmulator.class);
 
     private final Builder settings;
+    private final AwsEmulation aws;
     private final Object lock = new Object();
     private volatile Running running;
     private boolean closed;
@@ -68,6 +74,25 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         if (settings.keyCount < 1 || settings.keyCount > 16) {
             throw new IllegalArgumentException("keyCount must be between 1 and 16, got: " + settings.keyCount);
         }
+        this.aws = settings.awsAccount == null ? null : buildAws();
+    }
+
+    /** The emulated AWS account, verifying this emulator's tokens in-process, with the declared providers/roles. */
+    private AwsEmulation buildAws() {
+        if (settings.awsHandler != null) {
+            throw new IllegalArgumentException("set either awsHandler(...) or the AWS emulation (aws, awsOidcProvider, "
+                    + "awsRole), not both");
+        }
+        AwsEmulation account = settings.awsAccount.copy()
+                .inProcessKeys(url -> verificationKeysFor(url).orElse(null)).build();
+        try {
+            settings.awsProviders.forEach(account::createOpenIdConnectProvider);
+            settings.awsRoles.forEach(account::createRole);
+        } catch (AwsEmulationException e) {
+            account.close();
+            throw new EmulatorException("AWS emulation: " + e.getMessage(), e);
+        }
+        return account;
     }
 
     public static Builder builder() {
@@ -165,7 +190,8 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         }
         holder.set(new Router(mode.path() + "/.well-known/openid-configuration",
                 DiscoveryDocument.bytes(iss, baseUrl + mode.jwksPath()), jwksPaths, keys,
-                new RuntimeTokenHandler(jobs, issuer), new AdminHandler(this), settings.awsHandler));
+                new RuntimeTokenHandler(jobs, issuer), new AdminHandler(this),
+                aws != null ? aws.httpHandler() : settings.awsHandler));
         return new Running(server, baseUrl, port, mode, issuer, keys, jobs);
     }
 
@@ -254,6 +280,30 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         return r != null && r.issuer().issuer().equals(issuerUrl) ? Optional.of(r.keys().publicJwkSet()) : Optional.empty();
     }
 
+    /**
+     * The emulated AWS account (IAM + STS on {@code POST /} of this server).
+     *
+     * @throws IllegalStateException when AWS emulation was not enabled on the builder
+     */
+    public AwsEmulation aws() {
+        if (aws == null) {
+            throw new IllegalStateException("AWS emulation is off; enable it with builder().aws(AwsEmulation.builder())");
+        }
+        return aws;
+    }
+
+    /** The STS endpoint ({@code AWS_ENDPOINT_URL_STS}): this server's base URL. */
+    public String stsEndpoint() {
+        aws();
+        return baseUrl();
+    }
+
+    /** The IAM endpoint ({@code AWS_ENDPOINT_URL_IAM}): this server's base URL. */
+    public String iamEndpoint() {
+        aws();
+        return baseUrl();
+    }
+
     /** Sets a fault for every job without its own (see {@link Job#setFault}); {@code null} clears. */
     public void setFault(Fault fault) { running().jobs().setGlobalFault(fault); }
     public void clearFault() { setFault(null); }
@@ -267,6 +317,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     public void close() {
         synchronized (lock) {
             closed = true;
+            if (aws != null) {
+                aws.close();
+            }
             Running r = running;
             running = null;
             if (r != null) {
@@ -295,6 +348,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         private Path keysFile;
         private String activeKid;
         private HttpHandler awsHandler;
+        private AwsEmulation.Builder awsAccount;
+        private List<OidcProviderDefinition> awsProviders = new ArrayList<>();
+        private List<RoleDefinition> awsRoles = new ArrayList<>();
 
         private Builder() {
         }
@@ -327,6 +383,30 @@ public final class GitHubOidcEmulator implements AutoCloseable {
          */
         public Builder awsHandler(HttpHandler handler) { this.awsHandler = handler; return this; }
 
+        /**
+         * Enables IAM/STS emulation on {@code POST /} of this server, with these account settings (account id,
+         * partition, skew, …). Tokens this emulator issues are verified in-process. Default: off.
+         */
+        public Builder aws(AwsEmulation.Builder account) { this.awsAccount = Objects.requireNonNull(account, "account"); return this; }
+
+        /** Declares an OIDC provider in the emulated account; enables AWS emulation with defaults if off. */
+        public Builder awsOidcProvider(OidcProviderDefinition provider) {
+            awsProviders.add(Objects.requireNonNull(provider, "provider"));
+            if (awsAccount == null) {
+                awsAccount = AwsEmulation.builder();
+            }
+            return this;
+        }
+
+        /** Declares a role in the emulated account; enables AWS emulation with defaults if off. */
+        public Builder awsRole(RoleDefinition role) {
+            awsRoles.add(Objects.requireNonNull(role, "role"));
+            if (awsAccount == null) {
+                awsAccount = AwsEmulation.builder();
+            }
+            return this;
+        }
+
         /** The handler set by {@link #awsHandler}, or {@code null}. */
         public HttpHandler awsHandler() { return awsHandler; }
 
@@ -348,6 +428,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             b.keysFile = keysFile;
             b.activeKid = activeKid;
             b.awsHandler = awsHandler;
+            b.awsAccount = awsAccount;
+            b.awsProviders = new ArrayList<>(awsProviders);
+            b.awsRoles = new ArrayList<>(awsRoles);
             return b;
         }
     }

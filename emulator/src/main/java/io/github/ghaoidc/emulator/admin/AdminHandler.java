@@ -84,6 +84,12 @@ public final class AdminHandler implements HttpHandler {
             } else {
                 mint(ex, body);
             }
+        } else if (p.length == 2 && p[0].equals("aws") && p[1].equals("decisions")) {
+            if (!m.equals("GET")) {
+                notAllowed(ex, "GET");
+            } else {
+                AwsDecisions.respond(ex, emulator);
+            }
         } else if (p.length == 1 && p[0].equals("keys") && m.equals("GET")) {
             Responses.json(ex, 200, Map.of("activeKid", emulator.keys().activeKid(), "kids", emulator.keys().kids()));
         } else if (p.length == 2 && p[0].equals("keys") && p[1].equals("rotate") && m.equals("POST")) {
@@ -97,7 +103,7 @@ public final class AdminHandler implements HttpHandler {
             Responses.noContent(ex);
         } else {
             Responses.error(ex, 404, "no admin endpoint " + m + " /_admin/" + path
-                    + "; see docs/emulator.md (info, jobs, jobs/{id}, jobs/{id}/fault, fault, mint, keys, keys/rotate)");
+                    + "; see docs/emulator.md (info, jobs, jobs/{id}, jobs/{id}/fault, fault, mint, keys, keys/rotate, aws/decisions)");
         }
     }
 

@@ -18,7 +18,9 @@ import io.github.ghaoidc.emulator.aws.internal.sts.TrustEngineGate;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.function.Function;
@@ -31,7 +33,7 @@ import java.util.regex.Pattern;
  * {@link #httpHandler()}. Configuration is fixed at build time; the account's contents change through IAM calls
  * or {@link #createOpenIdConnectProvider}/{@link #createRole}. Thread-safe.
  */
-public final class AwsEmulation {
+public final class AwsEmulation implements AutoCloseable {
 
     private static final Pattern ACCOUNT_ID = Pattern.compile("\\d{12}");
 
@@ -42,6 +44,7 @@ public final class AwsEmulation {
     private final ConcurrentLinkedQueue<AwsFault> faults = new ConcurrentLinkedQueue<>();
     private final AwsQueryHandler handler;
     private final URI upstream;
+    private final UpstreamAws upstreamAws;
     private final Builder config;
 
     private AwsEmulation(Builder builder) {
@@ -60,10 +63,10 @@ public final class AwsEmulation {
         this.iamStore = new IamStore(names, builder.clock, trust::validateForIam, builder.allowLoopbackHttpIssuers);
         this.credentials = new IssuedCredentialStore(builder.clock, builder.maxIssuedSessions);
         this.decisions = new DecisionLog(builder.decisionHistorySize);
-        UpstreamAws upstreamAws = builder.upstream == null ? null : new UpstreamAws(builder.upstream, names);
+        this.upstreamAws = builder.upstream == null ? null : new UpstreamAws(builder.upstream, names);
         Supplier<IamDirectory> directory = upstreamAws == null ? () -> iamStore : () -> upstreamAws;
         Function<String, JWKSet> inProcess = builder.inProcessKeys;
-        StsSettings settings = new StsSettings(directory, names, new IssuerKeys(inProcess, new RemoteJwks()), trust,
+        StsSettings settings = new StsSettings(directory, names, new IssuerKeys(inProcess, new RemoteJwks(builder.issuerLocations)), trust,
                 decisions, credentials, faults, upstreamAws, builder.clock, builder.clockSkew, builder.maxTokenAge);
         this.handler = new AwsQueryHandler(new CallerAuthenticator(credentials, builder.clock),
                 new StsActions(settings), new IamActions(iamStore), upstreamAws);
@@ -96,21 +99,27 @@ public final class AwsEmulation {
     }
 
     /**
-     * Declares an OIDC provider, as {@code CreateOpenIDConnectProvider} would.
+     * Declares an OIDC provider, as {@code CreateOpenIDConnectProvider} would (in gateway mode: in the upstream
+     * IAM, after the same local checks).
      *
      * @return the provider ARN
      * @throws AwsEmulationException with IAM's error code when IAM would refuse it
      */
     public String createOpenIdConnectProvider(OidcProviderDefinition provider) {
         try {
-            return iamStore.createProvider(provider.url(), provider.clientIds(), provider.thumbprints()).arn();
+            String arn = iamStore.createProvider(provider.url(), provider.clientIds(), provider.thumbprints()).arn();
+            if (upstreamAws != null) {
+                upstreamAws.createProvider(provider.url(), provider.clientIds(), provider.thumbprints());
+            }
+            return arn;
         } catch (AwsServiceException e) {
             throw new AwsEmulationException(e.code(), e.getMessage(), e);
         }
     }
 
     /**
-     * Declares a role, as {@code CreateRole} would (the trust policy is validated as IAM does at save time).
+     * Declares a role, as {@code CreateRole} would (the trust policy is validated as IAM does at save time; in
+     * gateway mode the role is then created in the upstream IAM).
      *
      * @return the role ARN
      * @throws AwsEmulationException with IAM's error code when IAM would refuse it
@@ -121,8 +130,13 @@ public final class AwsEmulation {
                     + role.maxSessionDuration(), null);
         }
         try {
-            return iamStore.createRole(role.roleName(), role.path(), role.assumeRolePolicyDocument(),
+            String arn = iamStore.createRole(role.roleName(), role.path(), role.assumeRolePolicyDocument(),
                     role.maxSessionDuration(), role.description()).arn();
+            if (upstreamAws != null) {
+                upstreamAws.createRole(role.roleName(), role.path(), role.assumeRolePolicyDocument(),
+                        role.maxSessionDuration(), role.description());
+            }
+            return arn;
         } catch (AwsServiceException e) {
             throw new AwsEmulationException(e.code(), e.getMessage(), e);
         }
@@ -143,6 +157,14 @@ public final class AwsEmulation {
         return credentials.size();
     }
 
+    /** Releases the upstream client in gateway mode; idempotent. The HTTP handler is not stopped. */
+    @Override
+    public void close() {
+        if (upstreamAws != null) {
+            upstreamAws.close();
+        }
+    }
+
     @Override
     public String toString() {
         return "AwsEmulation[account=" + names.accountId() + ", partition=" + names.partition()
@@ -159,6 +181,7 @@ public final class AwsEmulation {
         private Function<String, JWKSet> inProcessKeys = url -> null;
         private boolean allowLoopbackHttpIssuers;
         private URI upstream;
+        private Map<String, String> issuerLocations = new LinkedHashMap<>();
         private int decisionHistorySize = 100;
         private int maxIssuedSessions = 10_000;
 
@@ -205,6 +228,17 @@ public final class AwsEmulation {
         }
 
         /**
+         * Fetches the discovery document and JWKS of {@code issuerUrl} from {@code servedAt} instead of the issuer
+         * URL itself — for an issuer hosted elsewhere, such as another gha-oidc emulator impersonating GitHub at
+         * {@code http://127.0.0.1:8080}. Default: every issuer at its own URL.
+         */
+        public Builder issuerLocation(String issuerUrl, URI servedAt) {
+            this.issuerLocations.put(Objects.requireNonNull(issuerUrl, "issuerUrl"),
+                    Objects.requireNonNull(servedAt, "servedAt").toString());
+            return this;
+        }
+
+        /**
          * Whether OIDC providers may be {@code http://127.0.0.1:port} or {@code http://localhost:port} (local test
          * issuers; AWS itself requires https and no port). Default false.
          */
@@ -238,7 +272,8 @@ public final class AwsEmulation {
             return new AwsEmulation(this);
         }
 
-        Builder copy() {
+        /** An independent copy of this builder. */
+        public Builder copy() {
             Builder copy = new Builder();
             copy.accountId = accountId;
             copy.partition = partition;
@@ -248,6 +283,7 @@ public final class AwsEmulation {
             copy.inProcessKeys = inProcessKeys;
             copy.allowLoopbackHttpIssuers = allowLoopbackHttpIssuers;
             copy.upstream = upstream;
+            copy.issuerLocations = new LinkedHashMap<>(issuerLocations);
             copy.decisionHistorySize = decisionHistorySize;
             copy.maxIssuedSessions = maxIssuedSessions;
             return copy;

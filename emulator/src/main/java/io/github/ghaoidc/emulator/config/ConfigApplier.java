@@ -77,6 +77,7 @@ public final class ConfigApplier {
         if (config.defaultJob() != null) {
             b.defaultContext(config.defaultJob().toContext("defaultJob"));
         }
+        new AwsConfigApplier(config, baseDir).applyTo(b);
         return b;
     }
 

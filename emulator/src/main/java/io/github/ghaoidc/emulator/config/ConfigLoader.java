@@ -18,7 +18,8 @@ import java.util.List;
 public final class ConfigLoader {
 
     /** The allowed top-level sections, in documentation order. */
-    public static final List<String> SECTIONS = List.of("server", "issuer", "tokens", "keys", "defaultJob", "jobs");
+    public static final List<String> SECTIONS = List.of("server", "issuer", "tokens", "keys", "defaultJob", "jobs",
+            "aws", "providers", "roles");
 
     static final ObjectMapper STRICT = new ObjectMapper()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
@@ -40,11 +41,16 @@ public final class ConfigLoader {
         } catch (IOException e) {
             throw new ConfigException("cannot read config file " + file + ": " + e.getMessage(), e);
         }
-        return parse(text, "config file " + file);
+        return parse(text, "config file " + file, file.toAbsolutePath().getParent());
     }
 
-    /** Parses configuration JSON; {@code source} names it in messages. */
+    /** Parses configuration JSON; {@code source} names it in messages; files resolve from the working dir. */
     public static EmulatorConfig parse(String json, String source) {
+        return parse(json, source, null);
+    }
+
+    /** Parses configuration JSON; relative file names (trust policy files) resolve against {@code baseDir}. */
+    public static EmulatorConfig parse(String json, String source, Path baseDir) {
         JsonNode root;
         try {
             root = STRICT.readTree(json);
@@ -66,7 +72,7 @@ public final class ConfigLoader {
         } catch (JsonProcessingException e) {
             throw JsonErrors.describe(source, e);
         }
-        validate(config, source);
+        validate(config, source, baseDir);
         return config;
     }
 
@@ -83,9 +89,9 @@ public final class ConfigLoader {
         }
     }
 
-    private static void validate(EmulatorConfig c, String source) {
+    private static void validate(EmulatorConfig c, String source, Path baseDir) {
         try {
-            new ConfigApplier(c, null).validate();
+            new ConfigApplier(c, baseDir).validate();
         } catch (ConfigException e) {
             throw new ConfigException(source + ": " + e.getMessage(), e);
         }

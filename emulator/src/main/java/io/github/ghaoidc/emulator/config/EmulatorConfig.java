@@ -13,12 +13,16 @@ import java.util.List;
  *   "tokens":     {"lifetimeSeconds": 300, "notBeforeSkewSeconds": 300},
  *   "keys":       {"file": "keys.json", "count": 2, "activeKid": null},
  *   "defaultJob": {"repository": "octo-org/app", "branch": "main"},
- *   "jobs":       [{"id": "deploy", "context": {"repository": "octo-org/app", "environment": "prod"}}]
+ *   "jobs":       [{"id": "deploy", "context": {"repository": "octo-org/app", "environment": "prod"}}],
+ *   "aws":        {"accountId": "123456789012", "partition": "aws", "upstream": null},
+ *   "providers":  [{"url": "https://token.actions.githubusercontent.com", "clientIds": ["sts.amazonaws.com"]}],
+ *   "roles":      [{"name": "GitHubActionsRole", "trustPolicyFile": "trust.json", "maxSessionDuration": 3600}]
  * }
  * }</pre>
  */
 public record EmulatorConfig(Server server, Issuer issuer, Tokens tokens, Keys keys, WorkflowContextJson defaultJob,
-                             List<JobJson> jobs) {
+                             List<JobJson> jobs, AwsJson.Account aws, List<AwsJson.Provider> providers,
+                             List<AwsJson.Role> roles) {
 
     /** {@code server}: where to listen. */
     public record Server(String host, Integer port) {
@@ -42,6 +46,6 @@ public record EmulatorConfig(Server server, Issuer issuer, Tokens tokens, Keys k
 
     /** An empty configuration (all defaults). */
     public static EmulatorConfig empty() {
-        return new EmulatorConfig(null, null, null, null, null, null);
+        return new EmulatorConfig(null, null, null, null, null, null, null, null, null);
     }
 }

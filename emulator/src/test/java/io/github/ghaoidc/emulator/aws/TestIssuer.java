@@ -31,6 +31,16 @@ final class TestIssuer {
         }
     }
 
+    /** The same key, issuing as {@code url}. */
+    TestIssuer at(String newUrl) {
+        return new TestIssuer(newUrl, key);
+    }
+
+    private TestIssuer(String url, RSAKey key) {
+        this.url = url;
+        this.key = key;
+    }
+
     JWKSet publicKeys() {
         return new JWKSet(key.toPublicJWK());
     }

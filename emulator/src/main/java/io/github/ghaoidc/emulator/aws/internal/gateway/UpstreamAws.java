@@ -26,6 +26,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
 import software.amazon.awssdk.services.iam.model.GetRoleResponse;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
 /**
@@ -98,6 +99,29 @@ public final class UpstreamAws implements IamDirectory, Forwarder {
         }
     }
 
+    /** Creates an OIDC provider in the upstream IAM. */
+    public void createProvider(String url, List<String> clientIds, List<String> thumbprints) {
+        upstreamCall(() -> iam.createOpenIDConnectProvider(r -> r.url(url).clientIDList(clientIds)
+                .thumbprintList(thumbprints)));
+    }
+
+    /** Creates a role in the upstream IAM. */
+    public void createRole(String name, String path, String policy, int maxSessionDuration, String description) {
+        upstreamCall(() -> iam.createRole(r -> r.roleName(name).path(path).assumeRolePolicyDocument(policy)
+                .maxSessionDuration(maxSessionDuration).description(description)));
+    }
+
+    private void upstreamCall(Runnable call) {
+        try {
+            call.run();
+        } catch (IamException e) {
+            throw new AwsServiceException(e.awsErrorDetails().errorCode(), e.statusCode(),
+                    e.awsErrorDetails().errorMessage(), true, e);
+        } catch (RuntimeException e) {
+            throw unreachable(e);
+        }
+    }
+
     @Override
     public QueryResponse forward(QueryRequest request) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.resolve("/"))
@@ -126,6 +150,11 @@ public final class UpstreamAws implements IamDirectory, Forwarder {
     private AwsServiceException unreachable(Exception e) {
         return new AwsServiceException("ServiceUnavailable", 503, "The upstream AWS endpoint " + endpoint
                 + " could not be used: " + e.getMessage(), false, e);
+    }
+
+    /** Closes the IAM client. */
+    public void close() {
+        iam.close();
     }
 
     @Override

@@ -47,20 +47,29 @@ public final class SigV4Verifier {
                     "X-Amz-Date must be in the ISO-8601 basic format yyyyMMdd'T'HHmmss'Z', got: " + amzDate);
         }
         SdkHttpRequest unsigned = rebuild(request, auth.signedHeaders());
-        AwsSessionCredentialsIdentity identity =
-                AwsSessionCredentialsIdentity.create(auth.accessKeyId(), secretAccessKey, sessionToken);
-        SignedRequest signed = signer.sign(r -> r.identity(identity)
-                .request(unsigned)
-                .payload(ContentStreamProvider.fromByteArrayUnsafe(request.body()))
-                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, auth.service())
-                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
-                .putProperty(HttpSigner.SIGNING_CLOCK, Clock.fixed(signedAt.toInstant(ZoneOffset.UTC), ZoneOffset.UTC)));
-        String expected = signed.request().firstMatchingHeader("Authorization").orElse("");
+        Clock signingClock = Clock.fixed(signedAt.toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
+        String expected = auth.signedHeaders().contains("x-amz-content-sha256")
+                ? signWithHttpSigner(unsigned, request.body(), auth, secretAccessKey, sessionToken, signingClock)
+                : LegacySigner.sign(unsigned, request.body(), auth, secretAccessKey, sessionToken, signingClock);
         String expectedSignature = expected.substring(expected.lastIndexOf('=') + 1);
         if (!MessageDigest.isEqual(expectedSignature.getBytes(StandardCharsets.US_ASCII),
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new AwsServiceException("SignatureDoesNotMatch", 403, MISMATCH);
         }
+    }
+
+    /** The SDK's current signer; it always signs {@code x-amz-content-sha256}, as SDK v2 clients send it. */
+    private String signWithHttpSigner(SdkHttpRequest unsigned, byte[] body, AuthorizationHeader auth, String secret,
+            String sessionToken, Clock signingClock) {
+        AwsSessionCredentialsIdentity identity =
+                AwsSessionCredentialsIdentity.create(auth.accessKeyId(), secret, sessionToken);
+        SignedRequest signed = signer.sign(r -> r.identity(identity)
+                .request(unsigned)
+                .payload(ContentStreamProvider.fromByteArrayUnsafe(body))
+                .putProperty(AwsV4HttpSigner.SERVICE_SIGNING_NAME, auth.service())
+                .putProperty(AwsV4HttpSigner.REGION_NAME, auth.region())
+                .putProperty(HttpSigner.SIGNING_CLOCK, signingClock));
+        return signed.request().firstMatchingHeader("Authorization").orElse("");
     }
 
     private static SdkHttpRequest rebuild(QueryRequest request, List<String> signedHeaders) {

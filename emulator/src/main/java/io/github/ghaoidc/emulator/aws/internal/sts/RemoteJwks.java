@@ -30,6 +30,16 @@ public final class RemoteJwks implements KeySourceResolver {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
+    private final Map<String, String> locations;
+
+    /**
+     * @param locations where an issuer's discovery is actually served, by issuer URL (for an issuer hosted
+     *                  elsewhere, e.g. another emulator process impersonating GitHub); others are fetched at their
+     *                  own URL
+     */
+    public RemoteJwks(Map<String, String> locations) {
+        this.locations = Map.copyOf(locations);
+    }
 
     @Override
     public JWKSource<SecurityContext> keysFor(String issuerUrl) {
@@ -47,7 +57,8 @@ public final class RemoteJwks implements KeySourceResolver {
     }
 
     private URL jwksUri(String issuerUrl) {
-        String discovery = (issuerUrl.endsWith("/") ? issuerUrl : issuerUrl + "/") + ".well-known/openid-configuration";
+        String base = locations.getOrDefault(issuerUrl, issuerUrl);
+        String discovery = (base.endsWith("/") ? base : base + "/") + ".well-known/openid-configuration";
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(discovery))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
