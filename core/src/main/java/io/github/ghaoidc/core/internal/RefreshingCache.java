@@ -123,7 +123,13 @@ public final class RefreshingCache implements AutoCloseable {
         generation++;
         LOG.debug("Credentials refreshed [expiration={}, prefetchInMs={}]", session.expiration(),
                 fresh.prefetchAt - clock.millis());
-        scheduleBackground(fresh.prefetchAt - clock.millis());
+        long now = clock.millis();
+        if (fresh.prefetchAt <= now) {
+            // The session is shorter than prefetchTime: refresh later rather than in a tight loop.
+            scheduleBackground(Math.max(1000, (fresh.staleAt - now) / 2));
+        } else {
+            scheduleBackground(fresh.prefetchAt - now);
+        }
         return fresh;
     }
 

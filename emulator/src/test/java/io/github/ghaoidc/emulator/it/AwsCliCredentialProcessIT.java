@@ -1,0 +1,90 @@
+package io.github.ghaoidc.emulator.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The AWS CLI with {@code credential_process = java -jar …/gha-oidc.jar credentials …} in a profile runs
+ * {@code aws sts get-caller-identity} against the emulator; the jar reads the job's token endpoint from the
+ * environment the CLI passes down, as on a runner. Needs the shaded jar (Failsafe runs after package) and
+ * {@code aws} on PATH.
+ */
+class AwsCliCredentialProcessIT {
+
+    static final Path JAR = Path.of("target", "gha-oidc.jar").toAbsolutePath();
+
+    static GitHubAndAws local;
+
+    @TempDir
+    Path dir;
+
+    @BeforeAll
+    static void start() {
+        local = GitHubAndAws.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        local.close();
+    }
+
+    static boolean awsCliPresent() {
+        try {
+            Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
+            p.getInputStream().readAllBytes();
+            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void awsCliGetsCallerIdentityThroughCredentialProcess() throws Exception {
+        assumeTrue(awsCliPresent(), "the AWS CLI (`aws`) is not on PATH; .ci/run installs it");
+        assertThat(JAR).as("the standalone jar built by `package`").exists();
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Path config = dir.resolve("config");
+        Files.writeString(config, "[profile gha]\n"
+                + "region = us-east-2\n"
+                + "credential_process = " + java + " -jar " + JAR + " credentials --role-arn " + local.roleArn
+                + " --region us-east-2 --session-name " + GitHubAndAws.SESSION + "\n");
+
+        ProcessBuilder builder = new ProcessBuilder("aws", "sts", "get-caller-identity", "--profile", "gha",
+                "--endpoint-url", local.github.baseUrl(), "--output", "json");
+        Map<String, String> env = builder.environment();
+        env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("ACTIONS_"));
+        env.put("AWS_CONFIG_FILE", config.toString());
+        env.put("AWS_SHARED_CREDENTIALS_FILE", dir.resolve("no-credentials").toString());
+        env.put("ACTIONS_ID_TOKEN_REQUEST_URL", local.github.defaultJob().requestUrl());
+        env.put("ACTIONS_ID_TOKEN_REQUEST_TOKEN", local.github.defaultJob().requestToken());
+        env.put("AWS_ENDPOINT_URL_STS", local.github.baseUrl());
+        Path stdout = dir.resolve("stdout");
+        Path stderr = dir.resolve("stderr");
+        Process process = builder.redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as("aws finished").isTrue();
+
+        String errors = Files.readString(stderr, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as("exit code; stderr: %s", errors).isZero();
+        JsonNode identity = new ObjectMapper().readTree(Files.readString(stdout, StandardCharsets.UTF_8));
+        assertThat(identity.get("Arn").asText()).isEqualTo(local.assumedRoleArn("GitHubActionsRole"));
+        assertThat(identity.get("Account").asText()).isEqualTo(GitHubAndAws.ACCOUNT);
+    }
+}
