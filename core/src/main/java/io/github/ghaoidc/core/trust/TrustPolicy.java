@@ -28,11 +28,16 @@ public final class TrustPolicy {
     private final String source;
 
     private TrustPolicy(Builder b) {
-        this.version = b.version;
-        this.statements = List.copyOf(b.statements);
-        this.duplicateKeys = List.copyOf(b.duplicateKeys);
-        this.json = b.json == null ? null : b.json.deepCopy();
-        this.source = b.source;
+        this(b.version, b.statements, b.duplicateKeys, b.json == null ? null : b.json.deepCopy(), b.source);
+    }
+
+    private TrustPolicy(String version, List<PolicyStatement> statements, List<DuplicateKey> duplicateKeys,
+            JsonNode ownedJson, String source) {
+        this.version = version;
+        this.statements = List.copyOf(statements);
+        this.duplicateKeys = List.copyOf(duplicateKeys);
+        this.json = ownedJson;
+        this.source = source;
     }
 
     /**
@@ -42,7 +47,8 @@ public final class TrustPolicy {
      *     or the document exceeds the limits (256 KiB, nesting depth 32)
      */
     public static TrustPolicy parse(String json) {
-        return PolicyReader.read(json);
+        PolicyReader.Parsed p = PolicyReader.read(json);
+        return new TrustPolicy(p.version(), p.statements(), p.duplicateKeys(), p.tree(), json);
     }
 
     /**

@@ -34,24 +34,24 @@ final class ConditionExplainer {
             note = present ? "key present" : "key absent" + absentHint(c.key(), ctx);
         } else {
             ValueMatcher[] resolved = m.resolve(ctx);
+            boolean unresolved = false;
             for (int i = 0; i < c.values().size(); i++) {
-                String v = c.values().get(i);
-                if (resolved == null) {
-                    checks.add(new PolicyValueCheck(v, null, false));
-                    continue;
-                }
                 boolean hit = false;
                 for (String r : requestValues) {
                     hit |= resolved[i].matches(r);
                 }
-                checks.add(new PolicyValueCheck(v, resolvedText(c, i, ctx), hit));
+                String text = resolvedText(c, i, ctx);
+                unresolved |= text == null;
+                checks.add(new PolicyValueCheck(c.values().get(i), text, hit));
             }
-            if (resolved == null) {
-                note = "a policy variable has no value in this request and no default, so the condition fails";
-            } else if (!present) {
+            if (!present) {
                 note = absentRule(op) + absentHint(c.key(), ctx);
             } else if (op.isNegated()) {
                 note = "negated operator: satisfied only when no policy value matches";
+            }
+            if (unresolved) {
+                note = (note.isEmpty() ? "" : note + "; ")
+                        + "a policy variable has no value in this request and no default: that value matches nothing";
             }
         }
         return new ConditionExplanation(c.path(), op.raw(), c.key(), present, requestValues, checks, satisfied, note);
@@ -63,7 +63,11 @@ final class ConditionExplainer {
             return v;
         }
         ValueTemplate t = ValueTemplate.parse(v);
-        return t == null ? v : t.resolve(ctx).text();
+        if (t == null) {
+            return v;
+        }
+        ValueTemplate.Resolved r = t.resolve(ctx);
+        return r == null ? null : r.text();
     }
 
     private static String absentRule(ConditionOperator op) {

@@ -9,8 +9,8 @@ import java.util.Locale;
 /**
  * One condition compiled once: its operator, lower-cased key and value matchers. Evaluation follows
  * IAM: values OR-ed (NOR for a negated operator), missing-key rules per operator, {@code IfExists},
- * set qualifiers, policy variables resolved per request (a variable without value or default makes
- * the condition false).
+ * set qualifiers, policy variables resolved per request (a value whose variable has neither a value
+ * nor a default matches nothing).
  */
 public final class ConditionMatcher {
     private final ConditionOperator operator;
@@ -66,11 +66,7 @@ public final class ConditionMatcher {
         if (request == null) {
             return absentResult();
         }
-        ValueMatcher[] m = hasTemplates ? resolve(ctx) : matchers;
-        if (m == null) {
-            return false;
-        }
-        return combine(request, m);
+        return combine(request, hasTemplates ? resolve(ctx) : matchers);
     }
 
     /** The result when the key is absent (or has no value). */
@@ -97,7 +93,7 @@ public final class ConditionMatcher {
         return false;
     }
 
-    /** Matchers with variables substituted, or {@code null} when a variable has no value and no default. */
+    /** Matchers with variables substituted; a value whose variable has no value and no default never matches. */
     public ValueMatcher[] resolve(RequestContext ctx) {
         ValueMatcher[] out = new ValueMatcher[matchers.length];
         for (int i = 0; i < out.length; i++) {
@@ -106,10 +102,7 @@ public final class ConditionMatcher {
                 continue;
             }
             ValueTemplate.Resolved r = templates[i].resolve(ctx);
-            if (r == null) {
-                return null;
-            }
-            out[i] = ValueMatcher.compile(base, r.text(), r.literal());
+            out[i] = r == null ? ValueMatcher.NEVER : ValueMatcher.compile(base, r.text(), r.literal());
         }
         return out;
     }

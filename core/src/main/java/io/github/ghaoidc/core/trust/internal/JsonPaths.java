@@ -1,20 +1,31 @@
 package io.github.ghaoidc.core.trust.internal;
 
-import java.util.regex.Pattern;
-
 /** Builds JSONPath-style locations: {@code $.Statement[0].Condition.StringLike["a:b"]}. */
 public final class JsonPaths {
     public static final String ROOT = "$";
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
 
     private JsonPaths() {
     }
 
     public static String member(String parent, String name) {
-        if (PLAIN.matcher(name).matches()) {
+        if (plain(name)) {
             return parent + "." + name;
         }
         return parent + "[\"" + name.replace("\\", "\\\\").replace("\"", "\\\"") + "\"]";
+    }
+
+    private static boolean plain(String name) {
+        if (name.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            boolean letter = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == '_';
+            if (!letter && !(i > 0 && c >= '0' && c <= '9')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public static String index(String parent, int index) {

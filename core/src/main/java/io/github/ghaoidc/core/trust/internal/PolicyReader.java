@@ -1,6 +1,7 @@
 package io.github.ghaoidc.core.trust.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ghaoidc.core.trust.DuplicateKey;
 import io.github.ghaoidc.core.trust.Effect;
 import io.github.ghaoidc.core.trust.PolicyCondition;
 import io.github.ghaoidc.core.trust.PolicyParseException;
@@ -22,7 +23,12 @@ public final class PolicyReader {
     private PolicyReader() {
     }
 
-    public static TrustPolicy read(String text) {
+    /** What the reader found; the tree is handed over (not shared with anyone else). */
+    public record Parsed(String version, List<PolicyStatement> statements, List<DuplicateKey> duplicateKeys,
+            JsonNode tree) {
+    }
+
+    public static Parsed read(String text) {
         JsonDocumentReader.Result doc = JsonDocumentReader.read(text);
         JsonNode root = doc.tree();
         for (Iterator<String> it = root.fieldNames(); it.hasNext(); ) {
@@ -64,8 +70,7 @@ public final class PolicyReader {
         } else {
             throw new PolicyParseException("$.Statement", "must be an object or an array of objects, got " + kind(st));
         }
-        return TrustPolicy.builder().version(version).statements(statements).duplicateKeys(doc.duplicates())
-                .json(root).source(text).build();
+        return new Parsed(version, statements, doc.duplicates(), root);
     }
 
     private static PolicyStatement readStatement(JsonNode s, int index, String path, boolean variables) {

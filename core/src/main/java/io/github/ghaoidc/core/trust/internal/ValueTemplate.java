@@ -81,36 +81,28 @@ public final class ValueTemplate {
 
     /** Substitutes from the context; {@code null} when a variable has neither a value nor a default. */
     public Resolved resolve(RequestContext ctx) {
-        StringBuilder text = new StringBuilder();
-        List<Boolean> literal = new ArrayList<>();
-        for (Segment s : segments) {
-            String piece;
-            boolean lit;
-            if (s.text() != null) {
-                piece = s.text();
-                lit = false;
-            } else if (s.keyLower() == null) {
+        String[] pieces = new String[segments.size()];
+        int length = 0;
+        for (int i = 0; i < pieces.length; i++) {
+            Segment s = segments.get(i);
+            String piece = s.text() != null ? s.text() : s.keyLower() == null ? s.fallback() : ctx.single(s.keyLower());
+            if (piece == null) {
                 piece = s.fallback();
-                lit = true;
-            } else {
-                piece = ctx.single(s.keyLower());
-                if (piece == null) {
-                    piece = s.fallback();
-                }
-                if (piece == null) {
-                    return null;
-                }
-                lit = true;
             }
-            text.append(piece);
-            for (int i = 0; i < piece.length(); i++) {
-                literal.add(lit);
+            if (piece == null) {
+                return null;
             }
+            pieces[i] = piece;
+            length += piece.length();
         }
-        boolean[] mask = new boolean[literal.size()];
-        for (int i = 0; i < mask.length; i++) {
-            mask[i] = literal.get(i);
+        StringBuilder text = new StringBuilder(length);
+        boolean[] literal = new boolean[length];
+        for (int i = 0; i < pieces.length; i++) {
+            if (segments.get(i).text() == null) {
+                java.util.Arrays.fill(literal, text.length(), text.length() + pieces[i].length(), true);
+            }
+            text.append(pieces[i]);
         }
-        return new Resolved(text.toString(), mask);
+        return new Resolved(text.toString(), literal);
     }
 }
