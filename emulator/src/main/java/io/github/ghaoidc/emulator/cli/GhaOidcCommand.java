@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "GitHub Actions OIDC to AWS: a local GitHub issuer and AWS STS/IAM emulator, "
                 + "a trust-policy engine, and a credential_process helper.",
-        subcommands = {CommandLine.HelpCommand.class, CredentialsCommand.class})
+        subcommands = {CommandLine.HelpCommand.class, CredentialsCommand.class, TrustCommand.class})
 public final class GhaOidcCommand implements Runnable {
 
     @CommandLine.Spec
@@ -23,19 +23,9 @@ public final class GhaOidcCommand implements Runnable {
 
     /** Builds the configured command line: exit codes and error handling shared by every subcommand. */
     public static CommandLine commandLine() {
-        CommandLine commandLine = new CommandLine(new GhaOidcCommand());
-        commandLine.setParameterExceptionHandler((ex, args) -> {
-            CommandLine failed = ex.getCommandLine();
-            failed.getErr().println(failed.getCommandName() + ": " + ex.getMessage()
-                    + " (see --help for what is allowed)");
-            failed.getErr().flush();
-            return 2;
-        });
-        commandLine.setExecutionExceptionHandler((ex, failed, parseResult) -> {
-            failed.getErr().println(failed.getCommandName() + ": " + String.valueOf(ex.getMessage()).replaceAll("\\s+", " "));
-            failed.getErr().flush();
-            return 1;
-        });
-        return commandLine;
+        CliErrors errors = new CliErrors();
+        return new CommandLine(new GhaOidcCommand())
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
     }
 }

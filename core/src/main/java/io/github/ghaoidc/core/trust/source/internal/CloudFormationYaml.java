@@ -45,7 +45,7 @@ public final class CloudFormationYaml {
             return root;
         } catch (JsonProcessingException e) {
             throw new PolicySourceException(sourceName + ": invalid YAML" + Json.where(e) + ": "
-                    + oneLine(e.getOriginalMessage()), e);
+                    + Json.clean(e.getOriginalMessage()), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof PolicySourceException) {
                 throw (PolicySourceException) e;

@@ -42,7 +42,7 @@ public final class Json {
             return node;
         } catch (JsonProcessingException e) {
             throw new PolicySourceException(sourceName + ": invalid JSON" + where(e) + ": "
-                    + e.getOriginalMessage(), e);
+                    + clean(e.getOriginalMessage()), e);
         }
     }
 
@@ -53,6 +53,16 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new PolicySourceException("cannot write the policy as JSON: " + e.getOriginalMessage(), e);
         }
+    }
+
+    /** Jackson's message without its source-location noise, on one line. */
+    static String clean(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        return message.replaceAll("\\s*\\((?:start marker )?at \\[Source:[^\\]]*\\][^)]*\\)", "")
+                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
+                .replaceAll("\\s+", " ").trim();
     }
 
     static String where(JsonProcessingException e) {

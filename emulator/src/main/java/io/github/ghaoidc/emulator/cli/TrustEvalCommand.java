@@ -1,0 +1,106 @@
+package io.github.ghaoidc.emulator.cli;
+
+import io.github.ghaoidc.core.trust.Explanation;
+import io.github.ghaoidc.core.trust.TrustEvaluator;
+import io.github.ghaoidc.core.trust.TrustPolicy;
+import io.github.ghaoidc.core.trust.TrustPolicyException;
+import io.github.ghaoidc.core.trust.TrustRequest;
+import io.github.ghaoidc.core.trust.source.SourcedPolicy;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code gha-oidc trust eval}: can this token assume this role? Exit 0 allowed, 1 denied, 2 bad input. */
+@Command(name = "eval", mixinStandardHelpOptions = true,
+        description = {"Evaluates a role trust policy for a token as AWS STS AssumeRoleWithWebIdentity would, and says why.",
+            "Exit status: 0 allowed, 1 denied, 2 invalid input. With --batch: 0 when every line was evaluated, 2 otherwise."})
+final class TrustEvalCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    PolicyOptions policy;
+
+    @ArgGroup(exclusive = true)
+    Claims claims;
+
+    static final class Claims {
+        @Option(names = "--token", paramLabel = "JWT",
+                description = "The ID token; its claims are decoded WITHOUT verifying the signature.")
+        String token;
+
+        @Option(names = "--claims", paramLabel = "FILE", description = "The token's claims as a JSON object.")
+        Path file;
+    }
+
+    @Option(names = "--batch", paramLabel = "FILE",
+            description = "JSON Lines, one request per line: {\"policy\":…,\"claims\":{…},\"issuer\":…,\"roleArn\":…,"
+                    + "\"sessionName\":…}; '-' reads stdin. Prints one JSON object per line, in order.")
+    String batch;
+
+    @Option(names = "--issuer", paramLabel = "URL", description = "Token issuer = IAM OIDC provider URL (default: the iss claim, else GitHub's).")
+    String issuer;
+
+    @Option(names = "--role-arn", paramLabel = "ARN", description = "Role being assumed (default ${DEFAULT-VALUE}).",
+            defaultValue = TrustRequest.DEFAULT_ROLE_ARN)
+    String roleArn;
+
+    @Option(names = "--session-name", paramLabel = "NAME", description = "RoleSessionName (sts:RoleSessionName).")
+    String sessionName;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).",
+            defaultValue = "text")
+    OutputFormat format;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (batch != null) {
+            if (claims != null) {
+                throw new CliException("--batch takes the claims from each line; leave out --token and --claims");
+            }
+            return new TrustBatch(TrustEvaluator.create(), policy.policy == null ? null : policy, issuer,
+                    spec.commandLine().getParseResult().hasMatchedOption("--role-arn") ? roleArn : null, sessionName)
+                    .run(batch, System.in, out);
+        }
+        if (claims == null) {
+            throw new CliException("missing the token: give --token JWT or --claims FILE (or --batch FILE)");
+        }
+        Map<String, Object> tokenClaims;
+        if (claims.token != null) {
+            spec.commandLine().getErr().println("note: token claims decoded WITHOUT signature verification");
+            tokenClaims = TokenClaims.decode(claims.token);
+        } else {
+            tokenClaims = TokenClaims.read(claims.file);
+        }
+        SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
+        TrustPolicy trustPolicy = PolicyOptions.parse(sourced);
+        TrustRequest request;
+        try {
+            request = TrustRequest.builder().claims(tokenClaims).issuer(issuer).roleArn(roleArn)
+                    .sessionName(sessionName).build();
+        } catch (TrustPolicyException e) {
+            throw new CliException(e.getMessage(), e);
+        }
+        Explanation explanation = TrustEvaluator.create().explain(trustPolicy, request);
+        if (format == OutputFormat.json) {
+            out.println(explanation.toJson());
+        } else {
+            out.println("policy: " + sourced.origin());
+            out.print(explanation.toText());
+            if (!explanation.toText().endsWith("\n")) {
+                out.println();
+            }
+        }
+        out.flush();
+        return explanation.decision().isAllowed() ? 0 : 1;
+    }
+}
