@@ -1,6 +1,5 @@
 package io.github.ghaoidc.testkit;
 
-import com.nimbusds.jose.jwk.JWKSet;
 import io.github.ghaoidc.core.claims.GitHubClaims;
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;
@@ -11,7 +10,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.auth.credentials.AnonymousCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
@@ -58,18 +56,21 @@ public final class GitHubOidcSandbox implements AutoCloseable {
 
     private GitHubOidcSandbox(Builder b) {
         this.settings = b.copy();
-        AtomicReference<GitHubOidcEmulator> self = new AtomicReference<>();
-        this.aws = AwsEmulation.builder().accountId(b.accountId).upstream(b.upstream)
-                .inProcessKeys(url -> keysFor(self.get(), url)).build();
-        GitHubOidcEmulator.Builder emulatorBuilder = GitHubOidcEmulator.builder().awsHandler(aws.httpHandler());
+        GitHubOidcEmulator.Builder emulatorBuilder = GitHubOidcEmulator.builder()
+                .aws(AwsEmulation.builder().accountId(b.accountId).upstream(b.upstream));
         if (b.signingKeys != null) {
             emulatorBuilder.signingKeys(b.signingKeys);
         }
         this.emulator = emulatorBuilder.build();
-        self.set(emulator);
-        emulator.start();
+        this.aws = emulator.aws();
         try {
-            this.endpoint = URI.create(emulator.baseUrl());
+            emulator.start();
+        } catch (RuntimeException e) {
+            emulator.close();
+            throw new TestkitException("the sandbox's emulator could not start: " + e.getMessage(), e);
+        }
+        try {
+            this.endpoint = URI.create(emulator.stsEndpoint());
             this.iam = IamClient.builder().endpointOverride(b.upstream != null ? b.upstream : endpoint)
                     .region(Region.AWS_GLOBAL).credentialsProvider(b.upstreamCredentials).build();
             this.sts = StsClient.builder().endpointOverride(endpoint).region(b.region)
@@ -82,10 +83,6 @@ public final class GitHubOidcSandbox implements AutoCloseable {
             throw new TestkitException("the sandbox could not declare GitHub's OIDC provider"
                     + (b.upstream == null ? "" : " in the upstream " + b.upstream) + ": " + e.getMessage(), e);
         }
-    }
-
-    private static JWKSet keysFor(GitHubOidcEmulator emulator, String issuerUrl) {
-        return emulator == null ? null : emulator.verificationKeysFor(issuerUrl).orElse(null);
     }
 
     public static Builder builder() {
