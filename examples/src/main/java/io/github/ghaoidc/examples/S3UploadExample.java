@@ -3,6 +3,7 @@ package io.github.ghaoidc.examples;
 import io.github.ghaoidc.core.EnvironmentSource;
 import io.github.ghaoidc.core.GitHubOidcCredentialsProvider;
 import io.github.ghaoidc.core.GitHubOidcException;
+import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,28 +30,31 @@ public final class S3UploadExample {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args, EnvironmentSource.system()));
+        System.exit(run(args, EnvironmentSource.system(), System.out, System.err));
     }
 
-    /** Runs with {@code environment} instead of the process's; returns the exit code (0 ok, 1 failed, 2 usage). */
-    public static int run(String[] args, EnvironmentSource environment) {
+    /**
+     * Runs with {@code environment} instead of the process's, printing to {@code out} and {@code err} (borrowed);
+     * returns the exit code: 0 uploaded, 1 failed, 2 bad arguments.
+     */
+    public static int run(String[] args, EnvironmentSource environment, PrintStream out, PrintStream err) {
         if (args.length < 2 || args.length > 3) {
-            System.err.println("usage: S3UploadExample FILE BUCKET [KEY]  (KEY defaults to the file name)");
+            err.println("usage: S3UploadExample FILE BUCKET [KEY]  (KEY defaults to the file name)");
             return 2;
         }
         Path file = Path.of(args[0]);
         if (!Files.isRegularFile(file)) {
-            System.err.println("S3UploadExample: " + file + " is not a readable file");
+            err.println("S3UploadExample: " + file + " is not a readable file");
             return 2;
         }
         String key = args.length == 3 ? args[2] : file.getFileName().toString();
         try (GitHubOidcCredentialsProvider credentials = credentialsProvider(environment);
              S3Client s3 = s3Client(environment, credentials)) {
             String etag = upload(s3, file, args[1], key);
-            System.out.println("uploaded " + file + " to s3://" + args[1] + "/" + key + " (ETag " + etag + ")");
+            out.println("uploaded " + file + " to s3://" + args[1] + "/" + key + " (ETag " + etag + ")");
             return 0;
         } catch (GitHubOidcException | SdkException e) {
-            System.err.println("S3UploadExample: " + e.getMessage());
+            err.println("S3UploadExample: " + e.getMessage());
             return 1;
         }
     }
