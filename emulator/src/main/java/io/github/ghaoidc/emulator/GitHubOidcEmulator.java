@@ -147,6 +147,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
                 String host = address.getAddress() instanceof Inet6Address ? "[" + settings.host + "]" : settings.host;
                 String baseUrl = "http://" + host + ":" + address.getPort();
                 running = wire(server, baseUrl, address.getPort(), keys.join(), deferred);
+                publishStandbyKeys(running.keys());
                 LOG.debug("emulator started [url={}, iss={}]", baseUrl, running.issuer().issuer());
                 return this;
             } catch (RuntimeException e) {
@@ -165,7 +166,22 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         if (settings.keysFile != null) {
             return SigningKeys.loadOrCreate(settings.keysFile, settings.keyCount, settings.activeKid);
         }
-        return SigningKeys.generate(settings.keyCount);
+        return SigningKeys.generate(1); // only the signing key is on the start-up path; see publishStandbyKeys
+    }
+
+    /** Generates the standby keys after start and publishes each as soon as it is ready. */
+    private void publishStandbyKeys(SigningKeys keys) {
+        int extra = settings.signingKeys == null && settings.keysFile == null ? settings.keyCount - 1 : 0;
+        if (extra <= 0) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            for (int i = 0; i < extra && isRunning(); i++) {
+                keys.addKey();
+            }
+        }, "gha-oidc-standby-keys");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static String rootMessage(Throwable e) {
@@ -369,7 +385,11 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         public Builder tokenLifetime(Duration lifetime) { this.lifetime = Objects.requireNonNull(lifetime, "lifetime"); return this; }
         /** {@code iat - nbf}. Default 300 s (GitHub used 600 s until 2025). */
         public Builder notBeforeSkew(Duration skew) { this.notBeforeSkew = Objects.requireNonNull(skew, "notBeforeSkew"); return this; }
-        /** Number of keys generated at start (published at once, the first signs). Default 2. */
+        /**
+         * Number of keys published at once when generating (the first signs). Only the signing key is
+         * generated on the start-up path; the others are published as soon as they are ready (well under a
+         * second). Default 2.
+         */
         public Builder keyCount(int keyCount) { this.keyCount = keyCount; return this; }
         /** Use these keys (shared, not copied: rotations are visible to the owner). Default: generate. */
         public Builder signingKeys(SigningKeys keys) { this.signingKeys = keys; return this; }

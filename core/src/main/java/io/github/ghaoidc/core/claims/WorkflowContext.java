@@ -49,6 +49,7 @@ public final class WorkflowContext {
     private final long checkRunId;
     private final boolean immutableSubject;
     private final SubjectCustomization subjectCustomization;
+    private final Builder inputs;
 
     private WorkflowContext(Builder b) {
         ContextDefaults d = ContextDefaults.resolve(b);
@@ -80,6 +81,7 @@ public final class WorkflowContext {
         this.checkRunId = d.checkRunId;
         this.immutableSubject = b.immutableSubject;
         this.subjectCustomization = b.subjectCustomization;
+        this.inputs = b.copy();
     }
 
     public static Builder builder() {
@@ -136,8 +138,12 @@ public final class WorkflowContext {
                 .jobWorkflowRef(jobWorkflowRef).build();
     }
 
+    /**
+     * A builder holding the inputs this context was built from; values that were defaulted stay unset, so
+     * they are derived again from whatever the builder changes (a new repository gets new IDs).
+     */
     public Builder toBuilder() {
-        return new Builder(this);
+        return inputs.copy();
     }
 
     /** {@code OWNER/REPO}. */
@@ -242,37 +248,39 @@ public final class WorkflowContext {
         private Builder() {
         }
 
-        private Builder(WorkflowContext c) {
-            repository = c.repository;
-            repositoryId = c.repositoryId;
-            ownerId = c.ownerId;
-            eventName = c.eventName;
-            ref = c.ref;
-            sha = c.sha;
-            refProtected = c.refProtected;
-            headRef = c.headRef;
-            baseRef = c.baseRef;
-            environment = c.environment;
-            actor = c.actor;
-            actorId = c.actorId;
-            workflow = c.workflow;
-            workflowPath = c.workflowPath;
-            jobWorkflowRef = c.jobWorkflowRef;
-            jobWorkflowSha = c.jobWorkflowRef == null ? null : c.jobWorkflowSha;
-            visibility = c.visibility;
-            runnerEnvironment = c.runnerEnvironment;
-            enterprise = c.enterprise;
-            enterpriseId = c.enterpriseId;
-            repoProperties = new TreeMap<>(c.repoProperties);
-            runId = c.runId;
-            runNumber = c.runNumber;
-            runAttempt = c.runAttempt;
-            checkRunId = c.checkRunId;
-            immutableSubject = c.immutableSubject;
-            subjectCustomization = c.subjectCustomization;
+        private Builder copy() {
+            Builder c = new Builder();
+            c.repository = repository;
+            c.repositoryId = repositoryId;
+            c.ownerId = ownerId;
+            c.eventName = eventName;
+            c.ref = ref;
+            c.sha = sha;
+            c.refProtected = refProtected;
+            c.headRef = headRef;
+            c.baseRef = baseRef;
+            c.environment = environment;
+            c.actor = actor;
+            c.actorId = actorId;
+            c.workflow = workflow;
+            c.workflowPath = workflowPath;
+            c.jobWorkflowRef = jobWorkflowRef;
+            c.jobWorkflowSha = jobWorkflowSha;
+            c.visibility = visibility;
+            c.runnerEnvironment = runnerEnvironment;
+            c.enterprise = enterprise;
+            c.enterpriseId = enterpriseId;
+            c.repoProperties = new TreeMap<>(repoProperties);
+            c.runId = runId;
+            c.runNumber = runNumber;
+            c.runAttempt = runAttempt;
+            c.checkRunId = checkRunId;
+            c.immutableSubject = immutableSubject;
+            c.subjectCustomization = subjectCustomization;
+            return c;
         }
 
-        /** {@code OWNER/REPO}. Default {@code octo-org/octo-repo}. Resets the derived IDs only if unset. */
+        /** {@code OWNER/REPO}. Default {@code octo-org/octo-repo}. IDs and SHAs not set explicitly derive from it. */
         public Builder repository(String repository) { this.repository = repository; return this; }
         /** Default: a stable number derived from the repository name. */
         public Builder repositoryId(long id) { this.repositoryId = id; return this; }

@@ -32,6 +32,15 @@ class WorkflowContextTest {
     }
 
     @Test
+    void toBuilderRederivesDefaultedValuesFromChangedInputs() {
+        WorkflowContext a = WorkflowContext.push("octo-org/app", "main");
+        WorkflowContext b = a.toBuilder().repository("octo-org/other").build();
+        assertThat(b.repositoryId()).isNotEqualTo(a.repositoryId());
+        assertThat(b.sha()).isNotEqualTo(a.sha());
+        assertThat(b.repositoryId()).isEqualTo(WorkflowContext.push("octo-org/other", "main").repositoryId());
+    }
+
+    @Test
     void workflowWithoutNameFallsBackToFilePath() {
         assertThat(WorkflowContext.builder().workflow("").workflowPath(".github/workflows/deploy.yml").build().workflow())
                 .isEqualTo(".github/workflows/deploy.yml");

@@ -81,6 +81,11 @@ public final class ConfigApplier {
         return b;
     }
 
+    /** The default job's context: the {@code defaultJob} section, or {@link WorkflowContext#defaults()}. */
+    public WorkflowContext defaultContext() {
+        return config.defaultJob() == null ? WorkflowContext.defaults() : config.defaultJob().toContext("defaultJob");
+    }
+
     /** Creates the configured jobs on a started emulator. */
     public void createJobs(GitHubOidcEmulator emulator) {
         jobContexts().forEach(emulator::createJob);

@@ -101,6 +101,17 @@ public final class SigningKeys {
         return fresh.kid();
     }
 
+    /** Generates a key and publishes it without signing with it (a standby key, as GitHub publishes several); returns its kid. */
+    public String addKey() {
+        SigningKey fresh = SigningKey.generate(); // outside the lock: ~70 ms of CPU
+        synchronized (this) {
+            List<SigningKey> keys = new ArrayList<>(snapshot.keys());
+            keys.add(fresh);
+            snapshot = snapshot(keys, snapshot.active());
+        }
+        return fresh.kid();
+    }
+
     /** Makes the published key {@code kid} the signing key. */
     public synchronized void activate(String kid) {
         snapshot = snapshot(snapshot.keys(), find(kid));
