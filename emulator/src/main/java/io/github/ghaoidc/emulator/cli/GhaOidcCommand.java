@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         description = "GitHub Actions OIDC to AWS: a local GitHub issuer and AWS STS/IAM emulator, "
                 + "a trust-policy engine, and a credential_process helper.",
         subcommands = {ServeCommand.class, MintCommand.class, CredentialsCommand.class, TrustCommand.class,
-                CommandLine.HelpCommand.class})
+                DemoCommand.class, CommandLine.HelpCommand.class})
 public final class GhaOidcCommand implements Runnable {
 
     /** Exit code for usage and input errors (unknown flag, bad value, unusable file). */

@@ -7,7 +7,16 @@ import java.util.Base64;
 public final class CredentialIds {
 
     private static final char[] BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567".toCharArray();
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** One generator per thread: the shared NativePRNG serialises callers under load. */
+    private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(CredentialIds::newRandom);
+
+    private static SecureRandom newRandom() {
+        try {
+            return SecureRandom.getInstance("DRBG");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            return new SecureRandom();
+        }
+    }
 
     private CredentialIds() {
     }
@@ -25,21 +34,23 @@ public final class CredentialIds {
     /** 40 characters, like an AWS secret access key. */
     public static String secretAccessKey() {
         byte[] bytes = new byte[30];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return Base64.getEncoder().encodeToString(bytes);
     }
 
     /** An opaque session token. */
     public static String sessionToken() {
         byte[] bytes = new byte[96];
-        RANDOM.nextBytes(bytes);
+        RANDOM.get().nextBytes(bytes);
         return "IQoJb3JpZ2luX2VtdWxhdG9y" + Base64.getEncoder().encodeToString(bytes);
     }
 
     private static String base32(int length) {
+        byte[] bytes = new byte[length];
+        RANDOM.get().nextBytes(bytes);
         char[] out = new char[length];
         for (int i = 0; i < length; i++) {
-            out[i] = BASE32[RANDOM.nextInt(BASE32.length)];
+            out[i] = BASE32[bytes[i] & 31];
         }
         return new String(out);
     }

@@ -1,6 +1,5 @@
 package io.github.ghaoidc.emulator.aws.internal.sts;
 
-import io.github.ghaoidc.emulator.aws.TrustDecisionRecord;
 import io.github.ghaoidc.emulator.aws.internal.credentials.IssuedSession;
 import io.github.ghaoidc.emulator.aws.internal.iam.Role;
 import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
@@ -37,24 +36,23 @@ final class AssumeRoleAction {
                 : settings.names().rootArn();
         Instant now = settings.clock().instant();
         if (!caller.isAssumedRole()) {
-            settings.decisions().record(new TrustDecisionRecord(now, ACTION, roleArn, principalArn, sessionName,
-                    false, "IMPLICIT_DENY", "AssumeRole is emulated for assumed-role sessions (role chaining) only; "
+            settings.decisions().record(now, ACTION, roleArn, principalArn, sessionName, TrustVerdict.implicitDeny(
+                    "AssumeRole is emulated for assumed-role sessions (role chaining) only; "
                     + "the account's long-term credentials cannot be evaluated as a principal."));
             throw notAuthorized(principalArn, roleArn);
         }
         Role role = settings.iam().get().findRoleByArn(roleArn);
         if (role == null) {
-            settings.decisions().record(new TrustDecisionRecord(now, ACTION, roleArn, principalArn, sessionName,
-                    false, "IMPLICIT_DENY", "No role " + roleArn + " exists in account "
-                    + settings.names().accountId() + "; AWS answers AccessDenied without saying so."));
+            settings.decisions().record(now, ACTION, roleArn, principalArn, sessionName, TrustVerdict.implicitDeny(
+                    "No role " + roleArn + " exists in account " + settings.names().accountId()
+                    + "; AWS answers AccessDenied without saying so."));
             throw notAuthorized(principalArn, roleArn);
         }
         TrustVerdict verdict = settings.trust().evaluate(new TrustQuestion(role.assumeRolePolicyDocument(), ACTION,
                 role.arn(), settings.names().accountId(), settings.names().partition(), null, null,
                 caller.session().roleArn(),
                 sessionName, request.sourceIp(), now));
-        settings.decisions().record(new TrustDecisionRecord(now, ACTION, roleArn, principalArn, sessionName,
-                verdict.allowed(), verdict.decision(), verdict.explanation()));
+        settings.decisions().record(now, ACTION, roleArn, principalArn, sessionName, verdict);
         if (!verdict.allowed()) {
             throw notAuthorized(principalArn, roleArn);
         }

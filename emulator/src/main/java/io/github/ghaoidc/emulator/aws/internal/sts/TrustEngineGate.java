@@ -1,6 +1,6 @@
 package io.github.ghaoidc.emulator.aws.internal.sts;
 
-import io.github.ghaoidc.core.trust.Explanation;
+import io.github.ghaoidc.core.trust.Decision;
 import io.github.ghaoidc.core.trust.MalformedPolicyException;
 import io.github.ghaoidc.core.trust.TrustEvaluator;
 import io.github.ghaoidc.core.trust.TrustPolicy;
@@ -49,14 +49,15 @@ public final class TrustEngineGate implements TrustGate {
         if (question.principalArn() != null) {
             request.principalArn(question.principalArn());
         }
-        Explanation explanation;
+        TrustRequest built;
         try {
-            explanation = evaluator.explain(policy, request.build());
+            built = request.build();
         } catch (TrustPolicyException e) {
             throw AwsServiceException.invalidIdentityToken("The token cannot be evaluated: " + e.getMessage());
         }
-        return new TrustVerdict(explanation.decision().isAllowed(), explanation.decision().name(),
-                explanation.toText());
+        Decision decision = evaluator.evaluate(policy, built);
+        return new TrustVerdict(decision.isAllowed(), decision.name(),
+                TrustVerdict.memoize(() -> evaluator.explain(policy, built).toText()));
     }
 
     private TrustPolicy policy(String json) {

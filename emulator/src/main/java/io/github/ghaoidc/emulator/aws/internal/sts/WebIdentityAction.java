@@ -1,7 +1,6 @@
 package io.github.ghaoidc.emulator.aws.internal.sts;
 
 import io.github.ghaoidc.emulator.aws.AwsFault;
-import io.github.ghaoidc.emulator.aws.TrustDecisionRecord;
 import io.github.ghaoidc.emulator.aws.internal.credentials.IssuedSession;
 import io.github.ghaoidc.emulator.aws.internal.iam.IamDirectory;
 import io.github.ghaoidc.emulator.aws.internal.iam.IamNames;
@@ -85,16 +84,14 @@ final class WebIdentityAction {
         String principal = parsed.issuer() + " sub=" + parsed.claims().getSubject();
         Role role = directory.findRoleByArn(roleArn);
         if (role == null) {
-            decisions.record(new TrustDecisionRecord(now, ACTION, roleArn, principal, sessionName, false,
-                    "IMPLICIT_DENY", "No role " + roleArn + " exists in account " + names.accountId()
-                    + "; AWS answers AccessDenied without saying so."));
+            decisions.record(now, ACTION, roleArn, principal, sessionName, TrustVerdict.implicitDeny("No role "
+                    + roleArn + " exists in account " + names.accountId() + "; AWS answers AccessDenied without saying so."));
             throw notAuthorized();
         }
         TrustVerdict verdict = trust.evaluate(new TrustQuestion(role.assumeRolePolicyDocument(), ACTION, role.arn(),
                 names.accountId(), names.partition(), provider.hostAndPath(), parsed.claims().toJSONObject(), null,
                 sessionName, request.sourceIp(), now));
-        decisions.record(new TrustDecisionRecord(now, ACTION, roleArn, principal, sessionName, verdict.allowed(),
-                verdict.decision(), verdict.explanation()));
+        decisions.record(now, ACTION, roleArn, principal, sessionName, verdict);
         if (!verdict.allowed()) {
             throw notAuthorized();
         }
