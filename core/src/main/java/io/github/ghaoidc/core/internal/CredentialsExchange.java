@@ -82,10 +82,14 @@ public final class CredentialsExchange {
         if (config.verifyCallerIdentity()) {
             verifyCallerIdentity(last, result, assumedArn);
         }
+        Instant expiration = credentials.expiration();
+        config.tokenSource().usableUntil().filter(until -> until.isBefore(expiration))
+                .ifPresent(until -> LOG.debug("No ID token can be fetched after {}: these credentials, expiring {}, "
+                        + "are the last this job can get [roleArn={}]", until, expiration, config.roleArn()));
         if (config.maskEmitter() != null) {
             config.maskEmitter().mask(result);
         }
-        return new Session(result, credentials.expiration(), assumedArn);
+        return new Session(result, expiration, assumedArn);
     }
 
     private AssumeRoleWithWebIdentityResponse assumeWithWebIdentity(Duration remaining, Attempts state, boolean lastHop) {
