@@ -83,4 +83,32 @@ class LintFindingsTest {
         assertThatThrownBy(() -> TrustPolicyLinter.create().lint("{\"Statement\": 5}"))
                 .isInstanceOf(PolicyParseException.class);
     }
+
+    @Test
+    void repositoryOnlyCustomSubjectIsReportedAsAdmittingEveryEvent() {
+        String policy = LintRulesTest.gh(LintRulesTest.equalsSub("\"repo:octo-org/octo-repo\""));
+
+        assertThat(LintRulesTest.findings(policy, "GHA004")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("pull requests included"));
+    }
+
+    @Test
+    void wildcardInTheOwnerNameIsReportedAsAdmittingLookAlikes() {
+        String policy = LintRulesTest.gh(LintRulesTest.like("\"repo:octo-org*/octo-repo:ref:refs/heads/main\""));
+
+        assertThat(LintRulesTest.findings(policy, "GHA003")).singleElement()
+                .satisfies(f -> assertThat(f.message()).contains("wildcard in the owner name"));
+        assertThat(LintRulesTest.findings(policy, "GHA002")).isEmpty();
+    }
+
+    @Test
+    void environmentFollowedByAnotherClaimOfACustomSubjectIsNotARawColon() {
+        String custom = LintRulesTest.gh(LintRulesTest.equalsSub(
+                "\"repo:o/r:environment:prod:job_workflow_ref:o/w/.github/workflows/d.yml@refs/heads/main\""));
+        String raw = LintRulesTest.gh(LintRulesTest.equalsSub("\"repo:o/r:environment:Prod:V1:ref:refs/heads/main\""));
+
+        assertThat(LintRulesTest.findings(custom, "GHA026")).isEmpty();
+        assertThat(LintRulesTest.findings(raw, "GHA026")).singleElement()
+                .satisfies(f -> assertThat(f.fix()).isEqualTo("write \"repo:o/r:environment:Prod%3AV1:ref:refs/heads/main\""));
+    }
 }

@@ -154,4 +154,20 @@ class CloudFormationSourceTest {
         assertThatThrownBy(() -> PolicySourceReader.create().read(template, "t.yaml"))
                 .isInstanceOf(PolicySourceException.class);
     }
+
+    @Test
+    void policyWrittenAsAJsonStringUnderSubIsResolvedAndParsedAsText() throws Exception {
+        String template = "Parameters:\n  Org: {Type: String, Default: octo-org}\nResources:\n  R:\n    Type: AWS::IAM::Role\n"
+                + "    Properties:\n      AssumeRolePolicyDocument: !Sub |\n"
+                + "        {\"Version\": \"2012-10-17\", \"Statement\": [{\"Effect\": \"Allow\", \"Action\": \"sts:AssumeRoleWithWebIdentity\",\n"
+                + "          \"Principal\": {\"Federated\": \"arn:${AWS::Partition}:iam::${AWS::AccountId}:oidc-provider/token.actions.githubusercontent.com\"},\n"
+                + "          \"Condition\": {\"StringEquals\": {\"token.actions.githubusercontent.com:sub\": \"repo:${Org}/app:ref:refs/heads/main\"}}}]}\n";
+
+        SourcedPolicy policy = PolicySourceReader.builder().parameter("AWS::AccountId", "123456789012").build()
+                .read(template, "t.yaml");
+
+        JsonNode statement = JSON.readTree(policy.document()).get("Statement").get(0);
+        assertThat(statement.at("/Principal/Federated").asText()).isEqualTo(PROVIDER_ARN);
+        assertThat(statement.at("/Condition/StringEquals").elements().next().asText()).isEqualTo("repo:octo-org/app:ref:refs/heads/main");
+    }
 }

@@ -67,4 +67,38 @@ class PolicySourceReaderTest {
                 .hasMessage("unknown policy format 'hcl'; allowed: json, cloudformation, terraform (or leave it out to detect it)");
         assertThat(PolicyFormat.fromName("CloudFormation")).isEqualTo(PolicyFormat.CLOUDFORMATION);
     }
+
+    @Test
+    void tenMegabyteTemplateIsReadAndItsRoleFound() {
+        String role = "\"R\":{\"Type\":\"AWS::IAM::Role\",\"Properties\":{\"AssumeRolePolicyDocument\":"
+                + "{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\"}]}}}";
+        String big = "\"Big\":{\"Type\":\"AWS::S3::Bucket\",\"Properties\":{\"Tags\":[" + "\"x\",".repeat(2_000_000)
+                + "\"x\"]}}";
+
+        SourcedPolicy policy = PolicySourceReader.create().read("{\"Resources\":{" + big + "," + role + "}}", "big.json");
+
+        assertThat(policy.document()).isEqualTo("{\"Statement\":[{\"Effect\":\"Allow\",\"Action\":\"sts:AssumeRole\"}]}");
+    }
+
+    @Test
+    void deeplyNestedJsonIsASourceErrorNotAnOverflow() {
+        String deep = "{\"Resources\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}";
+
+        assertThatThrownBy(() -> PolicySourceReader.create().read(deep, "deep.json"))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessageContaining("deep.json: invalid JSON");
+    }
+
+    @Test
+    void yamlAliasBombIsRefused() {
+        StringBuilder yaml = new StringBuilder("a: &a [x, x, x, x, x, x, x, x, x]\n");
+        for (char c = 'b'; c <= 'j'; c++) {
+            char p = (char) (c - 1);
+            yaml.append(c).append(": &").append(c).append(" [*").append(p).append(", *").append(p).append(", *").append(p)
+                    .append("]\n");
+        }
+
+        assertThatThrownBy(() -> PolicySourceReader.create().read(yaml.toString(), "bomb.yaml"))
+                .isInstanceOf(PolicySourceException.class);
+    }
 }

@@ -26,7 +26,7 @@ final class GlobalWildcardRule extends Rule {
     }
 
     static GlobalWildcardRule organization() {
-        return new GlobalWildcardRule("GHA003", "sub or job_workflow_ref pattern that admits every repository of an owner", true);
+        return new GlobalWildcardRule("GHA003", "sub or job_workflow_ref pattern that admits every repository of an owner, or look-alike owners", true);
     }
 
     @Override
@@ -59,6 +59,11 @@ final class GlobalWildcardRule extends Rule {
             findings.add(finding(Severity.ERROR, GitHubTerms.valuePath(condition, i),
                     claim + " value \"" + value + "\" admits workflows of every GitHub repository, anyone's",
                     "name the repository and ref: \"" + example + "\""));
+        } else if (organization && reach == SubjectScope.Reach.NARROW && SubjectScope.wildOwner(condition.operator(), claim, value)) {
+            findings.add(finding(Severity.WARNING, GitHubTerms.valuePath(condition, i),
+                    claim + " value \"" + value + "\" has a wildcard in the owner name, so any account whose name fits "
+                            + "(e.g. one registered as a look-alike) is admitted",
+                    "write the owner exactly, e.g. \"" + example + "\""));
         } else if (organization && reach == SubjectScope.Reach.ORGANIZATION) {
             String owner = SubjectScope.owner(claim, value);
             findings.add(finding(Severity.WARNING, GitHubTerms.valuePath(condition, i),

@@ -8,9 +8,12 @@ import io.github.ghaoidc.core.trust.lint.LintFinding;
 import io.github.ghaoidc.core.trust.lint.Severity;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** GHA004: a sub wildcard that also admits the repository's pull_request tokens. */
 final class PullRequestRule extends Rule {
+
+    private static final Pattern REPOSITORY_ONLY = Pattern.compile("repo:[^:*?/]+/[^:*?/]+");
 
     PullRequestRule() {
         super("GHA004", "sub pattern that admits pull_request workflows");
@@ -24,12 +27,23 @@ final class PullRequestRule extends Rule {
                 continue;
             }
             for (PolicyCondition condition : statement.conditions()) {
-                if (!GitHubTerms.isOn(condition, "sub") || condition.operator().base() != BaseOperator.STRING_LIKE
-                        || !GitHubTerms.isPinningOperator(condition.operator())) {
+                if (!GitHubTerms.isOn(condition, "sub") || !GitHubTerms.isPinningOperator(condition.operator())) {
                     continue;
                 }
                 for (int i = 0; i < condition.values().size(); i++) {
                     String value = condition.values().get(i);
+                    if (REPOSITORY_ONLY.matcher(value).matches()) {
+                        findings.add(finding(Severity.WARNING, GitHubTerms.valuePath(condition, i),
+                                "sub \"" + value + "\" is a customised subject with only the repository: every run of it, "
+                                        + "pull requests included, carries this same sub",
+                                "add the context to the subject template (include_claim_keys: [\"repo\", \"context\"]) and "
+                                        + "pin \"" + value + ":ref:refs/heads/main\", or add a condition on "
+                                        + condition.key().substring(0, condition.key().lastIndexOf(':')) + ":ref"));
+                        continue;
+                    }
+                    if (condition.operator().base() != BaseOperator.STRING_LIKE) {
+                        continue;
+                    }
                     String repository = repository(value);
                     if (repository != null && GitHubTerms.admits(condition.operator(), value,
                             "repo:" + repository + ":pull_request")) {

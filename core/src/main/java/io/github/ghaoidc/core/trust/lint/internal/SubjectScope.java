@@ -53,6 +53,20 @@ final class SubjectScope {
         return owner.contains("*") || owner.contains("?") ? null : owner;
     }
 
+    /** Whether a Like value has a wildcard inside the owner name ({@code repo:octo-org*}/…). */
+    static boolean wildOwner(ConditionOperator operator, String claim, String value) {
+        if (!GitHubTerms.isLike(operator)) {
+            return false;
+        }
+        String rest = "sub".equals(claim) ? (value.startsWith("repo:") ? value.substring(5) : null) : value;
+        if (rest == null) {
+            return false;
+        }
+        int slash = rest.indexOf('/');
+        String owner = slash < 0 ? rest : rest.substring(0, slash);
+        return owner.indexOf('*') >= 0 || owner.indexOf('?') >= 0;
+    }
+
     private static String[] strangerProbes(String claim) {
         if ("sub".equals(claim)) {
             return new String[] {"repo:" + STRANGER + "/zz-repo:ref:refs/heads/main",

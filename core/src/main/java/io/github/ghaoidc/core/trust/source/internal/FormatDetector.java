@@ -1,8 +1,8 @@
 package io.github.ghaoidc.core.trust.source.internal;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ghaoidc.core.trust.source.PolicyFormat;
 import io.github.ghaoidc.core.trust.source.PolicySourceException;
+import java.util.Set;
 
 /** Tells a policy, a CloudFormation template and {@code terraform show -json} output apart. */
 public final class FormatDetector {
@@ -24,14 +24,14 @@ public final class FormatDetector {
         if (!Json.looksLikeJsonObject(text)) {
             return PolicyFormat.CLOUDFORMATION;
         }
-        JsonNode root = Json.parseLenient(text, sourceName);
-        if (root.has("Statement")) {
+        Set<String> fields = Json.topLevelFields(text, sourceName);
+        if (fields.contains("Statement")) {
             return PolicyFormat.JSON;
         }
-        if (root.has("Resources") || root.has("AWSTemplateFormatVersion")) {
+        if (fields.contains("Resources") || fields.contains("AWSTemplateFormatVersion")) {
             return PolicyFormat.CLOUDFORMATION;
         }
-        if (root.has("format_version") || root.has("planned_values") || root.has("values")) {
+        if (fields.contains("format_version") || fields.contains("planned_values") || fields.contains("values")) {
             return PolicyFormat.TERRAFORM;
         }
         throw new PolicySourceException(sourceName + ": cannot tell the format: expected a policy "

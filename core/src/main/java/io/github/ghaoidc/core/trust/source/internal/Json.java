@@ -1,12 +1,17 @@
 package io.github.ghaoidc.core.trust.source.internal;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.ghaoidc.core.trust.source.PolicySourceException;
+import java.io.IOException;
+import java.util.HashSet;
+import java.util.Set;
 
 /** Shared strict JSON reading for policy sources: duplicate keys and trailing content are errors. */
 public final class Json {
@@ -20,17 +25,12 @@ public final class Json {
     private Json() {
     }
 
-    /** Lenient mapper (duplicates keep the last), for looking at a document without judging it. */
+    /** Lenient factory source (duplicates allowed), for looking at a document without judging it. */
     private static final ObjectMapper LENIENT = JsonMapper.builder().build();
 
     /** Parses {@code text} as one JSON value, or throws naming the source, line and column. */
     public static JsonNode parse(String text, String sourceName) {
         return parse(MAPPER, text, sourceName);
-    }
-
-    /** As {@link #parse(String, String)} but duplicate keys keep the last occurrence. */
-    public static JsonNode parseLenient(String text, String sourceName) {
-        return parse(LENIENT, text, sourceName);
     }
 
     private static JsonNode parse(ObjectMapper mapper, String text, String sourceName) {
@@ -43,6 +43,30 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new PolicySourceException(sourceName + ": invalid JSON" + where(e) + ": "
                     + clean(e.getOriginalMessage()), e);
+        }
+    }
+
+    /** The member names of the top-level object, read by streaming (values are skipped, not built). */
+    public static Set<String> topLevelFields(String text, String sourceName) {
+        try (JsonParser parser = LENIENT.getFactory().createParser(text)) {
+            if (parser.nextToken() != JsonToken.START_OBJECT) {
+                throw new PolicySourceException(sourceName + ": expected a JSON object");
+            }
+            Set<String> names = new HashSet<>();
+            while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                names.add(parser.currentName());
+                parser.nextToken();
+                parser.skipChildren();
+            }
+            while (parser.nextToken() != null) {
+                // reach the end so that trailing garbage is reported here
+            }
+            return names;
+        } catch (JsonProcessingException e) {
+            throw new PolicySourceException(sourceName + ": invalid JSON" + where(e) + ": "
+                    + clean(e.getOriginalMessage()), e);
+        } catch (IOException e) {
+            throw new PolicySourceException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
     }
 
