@@ -29,8 +29,8 @@ class ConfigLoaderTest {
 
     @Test
     void unknownSectionNamesTheAllowedOnes() {
-        assertThatThrownBy(() -> parse("{\"roles\":[]}")).isInstanceOf(ConfigException.class)
-                .hasMessage("cfg: unknown section 'roles'; allowed: server, issuer, tokens, keys, defaultJob, jobs");
+        assertThatThrownBy(() -> parse("{\"rolez\":[]}")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: unknown section 'rolez'; allowed: server, issuer, tokens, keys, defaultJob, jobs, aws, providers, roles");
     }
 
     @Test
