@@ -17,6 +17,7 @@ import io.github.ghaoidc.emulator.issuer.JobRegistry;
 import io.github.ghaoidc.emulator.issuer.SigningKeys;
 import io.github.ghaoidc.emulator.issuer.TokenIssuer;
 import io.github.ghaoidc.emulator.issuer.internal.DiscoveryDocument;
+import io.github.ghaoidc.emulator.issuer.internal.Json;
 import io.github.ghaoidc.emulator.issuer.internal.RuntimeTokenHandler;
 import io.undertow.Undertow;
 import io.undertow.server.HttpHandler;
@@ -63,7 +64,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     private boolean closed;
 
     private record Running(Undertow server, String baseUrl, int port, IssuerMode mode, TokenIssuer issuer,
-                           SigningKeys keys, JobRegistry jobs) {
+                           CompletableFuture<SigningKeys> keys, JobRegistry jobs) {
     }
 
     private GitHubOidcEmulator(Builder b) {
@@ -110,7 +111,8 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     }
 
     /**
-     * Generates or loads the keys (in parallel with the server start) and binds the server.
+     * Binds the server and generates or loads the keys. Given or loaded keys are ready when this returns;
+     * a generated signing key is made in parallel and requests needing it (tokens, JWKS) wait for it.
      *
      * @return this, for {@code try (var e = GitHubOidcEmulator.create().start())}
      * @throws IllegalStateException when already started or closed
@@ -134,6 +136,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             }, "gha-oidc-keys");
             keygen.setDaemon(true);
             keygen.start(); // RSA generation runs while Undertow starts
+            Thread warmup = new Thread(Json::warmUp, "gha-oidc-warmup");
+            warmup.setDaemon(true);
+            warmup.start(); // so does Jackson's initialisation, needed for the discovery document
             DeferredHandler deferred = new DeferredHandler();
             Undertow server = Undertow.builder().addHttpListener(settings.port, settings.host).setHandler(deferred).build();
             try {
@@ -146,8 +151,11 @@ public final class GitHubOidcEmulator implements AutoCloseable {
                 InetSocketAddress address = (InetSocketAddress) server.getListenerInfo().get(0).getAddress();
                 String host = address.getAddress() instanceof Inet6Address ? "[" + settings.host + "]" : settings.host;
                 String baseUrl = "http://" + host + ":" + address.getPort();
-                running = wire(server, baseUrl, address.getPort(), keys.join(), deferred);
-                publishStandbyKeys(running.keys());
+                if (settings.signingKeys != null || settings.keysFile != null) {
+                    keys.join(); // given or loaded keys: fast, and a bad key file must fail start()
+                }
+                running = wire(server, baseUrl, address.getPort(), keys, deferred);
+                keys.thenAccept(this::publishStandbyKeys);
                 LOG.debug("emulator started [url={}, iss={}]", baseUrl, running.issuer().issuer());
                 return this;
             } catch (RuntimeException e) {
@@ -184,6 +192,14 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         t.start();
     }
 
+    private static SigningKeys joinKeys(CompletableFuture<SigningKeys> keys) {
+        try {
+            return keys.join();
+        } catch (CompletionException e) {
+            throw new EmulatorException("signing keys are unavailable: " + rootMessage(e), e);
+        }
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
@@ -193,10 +209,11 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     }
 
     /** Once the port is known: builds everything behind the router. */
-    private Running wire(Undertow server, String baseUrl, int port, SigningKeys keys, DeferredHandler holder) {
+    private Running wire(Undertow server, String baseUrl, int port, CompletableFuture<SigningKeys> keys,
+                         DeferredHandler holder) {
         IssuerMode mode = settings.issuerMode;
         String iss = mode.issuer(baseUrl);
-        TokenIssuer issuer = TokenIssuer.builder().keys(keys).issuer(iss).issuerMode(mode).clock(settings.clock)
+        TokenIssuer issuer = TokenIssuer.builder().keys(() -> joinKeys(keys)).issuer(iss).issuerMode(mode).clock(settings.clock)
                 .lifetime(settings.lifetime).notBeforeSkew(settings.notBeforeSkew).build();
         JobRegistry jobs = new JobRegistry(baseUrl);
         jobs.create(JobRegistry.DEFAULT_JOB_ID, settings.defaultContext);
@@ -279,7 +296,8 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     /** The in-process minter (shares keys and clock with the server). */
     public TokenIssuer tokenIssuer() { return running().issuer(); }
 
-    public SigningKeys keys() { return running().keys(); }
+    /** The published keys; waits for the signing key if it is still being generated (only right after start). */
+    public SigningKeys keys() { return joinKeys(running().keys()); }
     /** The published public keys. */
     public JWKSet jwkSet() { return keys().publicJwkSet(); }
     /** Adds a key and signs with it from now on; older keys stay published. Returns the new {@code kid}. */
@@ -293,7 +311,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
      */
     public Optional<JWKSet> verificationKeysFor(String issuerUrl) {
         Running r = running;
-        return r != null && r.issuer().issuer().equals(issuerUrl) ? Optional.of(r.keys().publicJwkSet()) : Optional.empty();
+        return r != null && r.issuer().issuer().equals(issuerUrl) ? Optional.of(joinKeys(r.keys()).publicJwkSet()) : Optional.empty();
     }
 
     /**

@@ -6,11 +6,13 @@ import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Methods;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The one handler of the emulator's Undertow server: discovery and JWKS from pre-serialised bytes, the
  * runtime token endpoint, the admin API under {@code /_admin/}, and an optional AWS Query handler for
- * {@code POST /}. Not API.
+ * {@code POST /}. It answers as soon as the port is bound: only JWKS and token requests wait for a signing
+ * key that is still being generated. Not API.
  */
 public final class Router implements HttpHandler {
 
@@ -20,12 +22,12 @@ public final class Router implements HttpHandler {
     private final String discoveryPath;
     private final byte[] discovery;
     private final Set<String> jwksPaths;
-    private final SigningKeys keys;
+    private final CompletableFuture<SigningKeys> keys;
     private final HttpHandler runtime;
     private final HttpHandler admin;
     private final HttpHandler aws;
 
-    public Router(String discoveryPath, byte[] discovery, Set<String> jwksPaths, SigningKeys keys,
+    public Router(String discoveryPath, byte[] discovery, Set<String> jwksPaths, CompletableFuture<SigningKeys> keys,
                   HttpHandler runtime, HttpHandler admin, HttpHandler aws) {
         this.discoveryPath = discoveryPath;
         this.discovery = discovery;
@@ -43,7 +45,11 @@ public final class Router implements HttpHandler {
         if (get && path.equals(discoveryPath)) {
             Responses.json(exchange, 200, discovery);
         } else if (get && jwksPaths.contains(path)) {
-            Responses.json(exchange, 200, keys.jwksBytes());
+            if (!keys.isDone() && exchange.isInIoThread()) {
+                exchange.dispatch(this); // the signing key is still being generated: wait off the IO thread
+                return;
+            }
+            Responses.json(exchange, 200, keys.join().jwksBytes());
         } else if (path.startsWith(JobRegistry.RUNTIME_PREFIX)) {
             runtime.handleRequest(exchange);
         } else if (path.startsWith(ADMIN_PREFIX)) {

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Mints GitHub-shaped ID tokens in process: RS256 under the active key of {@link SigningKeys}, header
@@ -21,7 +22,7 @@ import java.util.UUID;
  */
 public final class TokenIssuer {
 
-    private final SigningKeys keys;
+    private final Supplier<SigningKeys> keys;
     private final String issuer;
     private final IssuerMode mode;
     private final Clock clock;
@@ -49,8 +50,9 @@ public final class TokenIssuer {
         return issuer;
     }
 
+    /** The keys (waits for them if they are still being generated). */
     public SigningKeys keys() {
-        return keys;
+        return keys.get();
     }
 
     /** The audience written when none is asked for. */
@@ -97,7 +99,7 @@ public final class TokenIssuer {
 
     /** Signs an arbitrary claim map as-is (its iteration order is the payload order). */
     public String sign(Map<String, Object> claims, Fault fault) {
-        SigningKey key = keys.activeKey();
+        SigningKey key = keys.get().activeKey();
         String header = fault != null && fault.unknownKid()
                 ? key.encodedHeader("unknown-" + UUID.randomUUID()) : key.encodedHeader();
         String signingInput = header + "." + Base64URL.encode(Json.bytes(claims));
@@ -110,12 +112,12 @@ public final class TokenIssuer {
 
     @Override
     public String toString() {
-        return "TokenIssuer[iss=" + issuer + ", activeKid=" + keys.activeKid() + "]";
+        return "TokenIssuer[iss=" + issuer + "]";
     }
 
     /** Builds a {@link TokenIssuer}. Not thread-safe. */
     public static final class Builder {
-        private SigningKeys keys;
+        private Supplier<SigningKeys> keys;
         private String issuer = GitHubClaims.GITHUB_ISSUER;
         private IssuerMode mode = IssuerMode.github();
         private Clock clock = Clock.systemUTC();
@@ -126,7 +128,13 @@ public final class TokenIssuer {
         }
 
         /** Required. The key set is borrowed, not copied: rotations show up in later tokens. */
-        public Builder keys(SigningKeys keys) { this.keys = keys; return this; }
+        public Builder keys(SigningKeys keys) {
+            Objects.requireNonNull(keys, "keys");
+            this.keys = () -> keys;
+            return this;
+        }
+        /** Keys that may still be being generated: the supplier may block until they are ready. */
+        public Builder keys(Supplier<SigningKeys> keys) { this.keys = keys; return this; }
         /** The {@code iss} value. Default the github.com issuer. */
         public Builder issuer(String issuer) { this.issuer = issuer; return this; }
         /** Decides the default audience ({@code https://github.com/OWNER}, GHES {@code https://HOST/OWNER}). Default github. */

@@ -11,6 +11,11 @@ public final class Json {
     private Json() {
     }
 
+    /** Loads and initialises the serialisers once (called off the start-up path). */
+    public static void warmUp() {
+        bytes(java.util.Map.of("warm", java.util.List.of("up", 1L)));
+    }
+
     /** Compact UTF-8 JSON of {@code value}; maps keep their iteration order. */
     public static byte[] bytes(Object value) {
         try {
