@@ -427,6 +427,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
          */
         public Builder aws(AwsEmulation.Builder account) { this.awsAccount = Objects.requireNonNull(account, "account"); return this; }
 
+        /** The AWS account settings given to {@link #aws}, or {@code null} while AWS emulation is off. */
+        public AwsEmulation.Builder awsSettings() { return awsAccount; }
+
         /** Declares an OIDC provider in the emulated account; enables AWS emulation with defaults if off. */
         public Builder awsOidcProvider(OidcProviderDefinition provider) {
             awsProviders.add(Objects.requireNonNull(provider, "provider"));

@@ -21,6 +21,11 @@ final class EnvFile {
 
     /** Writes the export lines to {@code file} with owner-only permissions (the token is a secret). */
     static void write(Path file, Job job) {
+        write(file, job, "");
+    }
+
+    /** As {@link #write(Path, Job)}, followed by {@code extraLines} (each ending in a newline). */
+    static void write(Path file, Job job, String extraLines) {
         try {
             Files.deleteIfExists(file);
             try {
@@ -28,7 +33,7 @@ final class EnvFile {
             } catch (UnsupportedOperationException e) {
                 Files.createFile(file);
             }
-            Files.writeString(file, exportLines(job) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(file, exportLines(job) + "\n" + extraLines, StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new EmulatorException("cannot write --env-file " + file + ": " + e.getMessage(), e);
         }

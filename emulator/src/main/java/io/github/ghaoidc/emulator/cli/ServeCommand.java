@@ -36,6 +36,13 @@ final class ServeCommand implements Callable<Integer> {
     Path keys;
     @Option(names = "--key-count", paramLabel = "N", description = "Keys published at once when generating. Default: 2.")
     Integer keyCount;
+    @Option(names = "--no-aws", description = "Do not serve the AWS IAM/STS emulation on POST / (served by default).")
+    boolean noAws;
+    @Option(names = "--account", paramLabel = "ID", description = "AWS account id of the emulated IAM/STS. Default: 123456789012 (or the config file's).")
+    String account;
+    @Option(names = "--upstream", paramLabel = "URL", description = "Gateway mode: enforce trust here, then forward allowed "
+            + "AssumeRoleWithWebIdentity (and all other AWS calls) to this AWS endpoint, e.g. LocalStack's http://localhost:4566.")
+    String upstream;
     @Option(names = "--env-file", paramLabel = "PATH", description = "Also write the export lines to PATH (owner-only permissions).")
     Path envFile;
     @Mixin
@@ -72,6 +79,7 @@ final class ServeCommand implements Callable<Integer> {
             b.keyCount(keyCount);
         }
         b.defaultContext(context.apply(applier.defaultContext()));
+        ServeAws.apply(b, spec.commandLine(), noAws, account, upstream);
         GitHubOidcEmulator emulator = b.build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -83,7 +91,7 @@ final class ServeCommand implements Callable<Integer> {
             applier.createJobs(emulator);
             print(emulator, spec.commandLine().getOut());
             if (envFile != null) {
-                EnvFile.write(envFile, emulator.defaultJob());
+                EnvFile.write(envFile, emulator.defaultJob(), ServeAws.exportLines(emulator));
             }
         } catch (IllegalStateException e) {
             if (!emulator.isRunning()) {
@@ -118,6 +126,7 @@ final class ServeCommand implements Callable<Integer> {
         out.println("# discovery: " + e.discoveryUrl());
         out.println("# admin API: " + e.baseUrl() + "/_admin/  (stop with Ctrl-C)");
         out.println(EnvFile.exportLines(e.defaultJob()));
+        out.print(ServeAws.exportLines(e));
         for (Job job : e.jobs()) {
             if (!job.id().equals(e.defaultJob().id())) {
                 out.println("# job '" + job.id() + "' (" + job.context().repository() + "):");

@@ -108,6 +108,29 @@ class SignedCallsIT {
     }
 
     @Test
+    void requestSignedMoreThan15MinutesAgoIsSignatureExpired() {
+        MutableClock clock = new MutableClock();
+        AwsEmulation local = aws.toBuilder().clock(clock).build();
+        local.createOpenIdConnectProvider(OidcProviderDefinition.gitHubActions());
+        local.createRole(RoleDefinition.builder().roleName("GitHubActionsRole")
+                .assumeRolePolicyDocument(Policies.gitHubRepo(ACCOUNT, "octo-org/octo-repo")).build());
+        try (TestServer localServer = TestServer.start(local);
+                StsClient localAnonymous = StsClients.anonymous(localServer.endpoint)) {
+            Credentials issued = localAnonymous.assumeRoleWithWebIdentity(r -> r.roleArn(
+                    "arn:aws:iam::" + ACCOUNT + ":role/GitHubActionsRole").roleSessionName("s1")
+                    .webIdentityToken(github.pushToMain())).credentials();
+            clock.advance(Duration.ofMinutes(20));
+            try (StsClient client = StsClients.withSession(localServer.endpoint, issued)) {
+                StsException e = callerIdentityFailure(client);
+                assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+                assertThat(e.statusCode()).isEqualTo(403);
+                assertThat(e.awsErrorDetails().errorMessage()).matches("Signature expired: \\d{8}T\\d{6}Z is now "
+                        + "earlier than \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 15 min\\.\\)");
+            }
+        }
+    }
+
+    @Test
     void assumedRoleSessionChainsIntoARoleThatTrustsIt() {
         try (StsClient first = StsClients.withSession(server.endpoint, assumeWebIdentity())) {
             AssumeRoleResponse chained = first.assumeRole(r -> r.roleArn("arn:aws:iam::" + ACCOUNT + ":role/DeployRole")

@@ -21,7 +21,6 @@ class DemoCommandIT {
         int exit = cli.execute("demo");
 
         String text = out.toString();
-        System.out.println(text);
         assertThat(exit).as(err.toString()).isZero();
         assertThat(text).contains("push to main of octo-org/octo-repo\n    sub repo:octo-org/octo-repo:ref:refs/heads/main")
                 .contains("GetCallerIdentity: arn:aws:sts::123456789012:assumed-role/GitHubActionsRole/GithubActionsSession")

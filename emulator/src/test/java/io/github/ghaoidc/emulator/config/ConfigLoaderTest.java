@@ -29,8 +29,9 @@ class ConfigLoaderTest {
 
     @Test
     void unknownSectionNamesTheAllowedOnes() {
-        assertThatThrownBy(() -> parse("{\"rolez\":[]}")).isInstanceOf(ConfigException.class)
-                .hasMessage("cfg: unknown section 'rolez'; allowed: server, issuer, tokens, keys, defaultJob, jobs, aws, providers, roles");
+        assertThatThrownBy(() -> parse("{\"policies\":[]}")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: unknown section 'policies'; allowed: server, issuer, tokens, keys, defaultJob, jobs, "
+                        + "aws, providers, roles");
     }
 
     @Test

@@ -16,12 +16,13 @@ import java.time.Clock;
 public final class CallerAuthenticator {
 
     private final IssuedCredentialStore store;
-    private final SigV4Verifier verifier = new SigV4Verifier();
+    private final SigV4Verifier verifier;
     private final Clock clock;
 
     public CallerAuthenticator(IssuedCredentialStore store, Clock clock) {
         this.store = store;
         this.clock = clock;
+        this.verifier = new SigV4Verifier(clock);
     }
 
     /** The caller of a signed request; {@code null} for an unsigned one. */

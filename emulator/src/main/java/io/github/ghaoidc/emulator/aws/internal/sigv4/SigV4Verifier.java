@@ -6,6 +6,8 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -30,7 +32,14 @@ public final class SigV4Verifier {
             + "provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for "
             + "details.";
 
+    private static final Duration MAX_SKEW = Duration.ofMinutes(15);
+
     private final AwsV4HttpSigner signer = AwsV4HttpSigner.create();
+    private final Clock clock;
+
+    public SigV4Verifier(Clock clock) {
+        this.clock = clock;
+    }
 
     /** Throws {@code SignatureDoesNotMatch} (403) unless {@code request} was signed with this secret. */
     public void verify(QueryRequest request, AuthorizationHeader auth, String secretAccessKey, String sessionToken) {
@@ -46,6 +55,7 @@ public final class SigV4Verifier {
             throw new AwsServiceException("IncompleteSignature", 400,
                     "X-Amz-Date must be in the ISO-8601 basic format yyyyMMdd'T'HHmmss'Z', got: " + amzDate);
         }
+        checkSigningTime(signedAt.toInstant(ZoneOffset.UTC), amzDate);
         SdkHttpRequest unsigned = rebuild(request, auth.signedHeaders());
         Clock signingClock = Clock.fixed(signedAt.toInstant(ZoneOffset.UTC), ZoneOffset.UTC);
         String expected = auth.signedHeaders().contains("x-amz-content-sha256")
@@ -56,6 +66,23 @@ public final class SigV4Verifier {
                 auth.signature().getBytes(StandardCharsets.US_ASCII))) {
             throw new AwsServiceException("SignatureDoesNotMatch", 403, MISMATCH);
         }
+    }
+
+    /** AWS refuses signatures more than 15 minutes away from its clock, with these messages. */
+    private void checkSigningTime(Instant signedAt, String amzDate) {
+        Instant now = clock.instant();
+        if (signedAt.isBefore(now.minus(MAX_SKEW))) {
+            throw new AwsServiceException("SignatureDoesNotMatch", 403, "Signature expired: " + amzDate
+                    + " is now earlier than " + format(now.minus(MAX_SKEW)) + " (" + format(now) + " - 15 min.)");
+        }
+        if (signedAt.isAfter(now.plus(MAX_SKEW))) {
+            throw new AwsServiceException("SignatureDoesNotMatch", 403, "Signature not yet current: " + amzDate
+                    + " is still later than " + format(now.plus(MAX_SKEW)) + " (" + format(now) + " + 15 min.)");
+        }
+    }
+
+    private static String format(Instant instant) {
+        return AMZ_DATE.format(LocalDateTime.ofInstant(instant, ZoneOffset.UTC));
     }
 
     /** The SDK's current signer; it always signs {@code x-amz-content-sha256}, as SDK v2 clients send it. */
