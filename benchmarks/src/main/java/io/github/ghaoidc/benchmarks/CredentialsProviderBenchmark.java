@@ -1,9 +1,14 @@
 package io.github.ghaoidc.benchmarks;
 
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.github.ghaoidc.core.EnvironmentSource;
 import io.github.ghaoidc.core.GitHubOidcCredentialsProvider;
@@ -35,7 +40,9 @@ import software.amazon.awssdk.services.sts.model.AssumeRoleWithWebIdentityRespon
  * Budgets of the credentials provider (issue 5): a cached {@code resolveCredentials()} costs at most 50 ns and
  * allocates nothing (run with {@code -prof gc}); a full exchange against the local emulator (fresh ID token from
  * the runtime endpoint + AssumeRoleWithWebIdentity) costs at most 1.5x a bare
- * {@code StsClient.assumeRoleWithWebIdentity} call to the same endpoint.
+ * {@code StsClient.assumeRoleWithWebIdentity} call to the same endpoint. {@code handRolledFetchAndAssume} does
+ * the provider's work by hand (GET a token with {@code java.net.http}, then the bare call): the provider's own
+ * overhead is the difference between it and {@code fullExchange}.
  *
  * <pre>java -jar benchmarks/target/benchmarks.jar CredentialsProviderBenchmark -f 1 -wi 3 -i 5 -w 1s -r 1s -prof gc</pre>
  */
@@ -47,6 +54,7 @@ public class CredentialsProviderBenchmark {
     static final String ACCOUNT = "123456789012";
     static final String ROLE = "arn:aws:iam::" + ACCOUNT + ":role/GitHubActionsRole";
     static final Duration LIFETIME = Duration.ofSeconds(900);
+    static final ObjectMapper JSON = new ObjectMapper();
 
     /** The emulator with the reference scenario's provider and role, shared by all benchmarks. */
     @State(Scope.Benchmark)
@@ -58,6 +66,8 @@ public class CredentialsProviderBenchmark {
         GitHubOidcCredentialsProvider exchanging;
         StsClient bare;
         String token;
+        HttpClient http;
+        HttpRequest tokenRequest;
 
         @Setup(Level.Trial)
         public void start() {
@@ -84,6 +94,10 @@ public class CredentialsProviderBenchmark {
                     .credentialsProvider(AnonymousCredentialsProvider.create())
                     .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
             token = github.mint(WorkflowContext.push("octo-org/octo-repo", "main"), "sts.amazonaws.com");
+            http = HttpClient.newHttpClient();
+            tokenRequest = HttpRequest.newBuilder(URI.create(github.tokenRequestUrl() + "&audience=sts.amazonaws.com"))
+                    .header("Authorization", "Bearer " + github.tokenRequestToken())
+                    .header("Accept", "application/json").build();
         }
 
         @TearDown(Level.Trial)
@@ -115,5 +129,16 @@ public class CredentialsProviderBenchmark {
     public AssumeRoleWithWebIdentityResponse bareAssumeRoleWithWebIdentity(Local local) {
         return local.bare.assumeRoleWithWebIdentity(r -> r.roleArn(ROLE).roleSessionName("bench")
                 .durationSeconds((int) LIFETIME.getSeconds()).webIdentityToken(local.token));
+    }
+
+    /** The same work as {@link #fullExchange} written by hand: GET a new token, then the bare STS call. */
+    @Benchmark
+    @BenchmarkMode(Mode.AverageTime)
+    @OutputTimeUnit(TimeUnit.MICROSECONDS)
+    public AssumeRoleWithWebIdentityResponse handRolledFetchAndAssume(Local local) throws Exception {
+        String body = local.http.send(local.tokenRequest, HttpResponse.BodyHandlers.ofString()).body();
+        String fresh = JSON.readTree(body).get("value").asText();
+        return local.bare.assumeRoleWithWebIdentity(r -> r.roleArn(ROLE).roleSessionName("bench")
+                .durationSeconds((int) LIFETIME.getSeconds()).webIdentityToken(fresh));
     }
 }

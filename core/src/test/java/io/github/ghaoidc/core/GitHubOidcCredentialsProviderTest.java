@@ -110,6 +110,19 @@ class GitHubOidcCredentialsProviderTest {
     }
 
     @Test
+    void aFailingTokenSourceIsReportedAsSuchWithoutCallingSts() {
+        try (var provider = provider().tokenSource(audience -> {
+            throw new IllegalStateException("vault sealed");
+        }).build()) {
+            assertThatThrownBy(provider::resolveCredentials)
+                    .isInstanceOf(GitHubOidcException.class)
+                    .hasMessageContaining("The ID token source")
+                    .hasMessageContaining("IllegalStateException: vault sealed");
+        }
+        assertThat(sts.webIdentityCalls()).isZero();
+    }
+
+    @Test
     void stopsAtTheOverallDeadline() {
         for (int i = 0; i < 20; i++) {
             sts.failNext(error("ServiceUnavailable", 503, "busy"));

@@ -11,6 +11,9 @@ import java.util.Map;
 import io.github.ghaoidc.core.testing.CountingTokenSource;
 import io.github.ghaoidc.core.testing.FakeSts;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProviderChain;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 
 /** Configuration from the builder and the environment; every rule fails before any token fetch or STS call. */
 class ProviderConfigurationTest {
@@ -33,6 +36,15 @@ class ProviderConfigurationTest {
                 .hasMessageContaining("AWS_ROLE_ARN")
                 .hasMessageContaining("AWS_REGION");
         provider.close();
+    }
+
+    @Test
+    void outsideGitHubActionsAChainFallsThroughToTheNextProvider() {
+        var fallback = StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "fallback-secret"));
+        try (var oidc = GitHubOidcCredentialsProvider.builder().environment(EnvironmentSource.of(Map.of())).build();
+             var chain = AwsCredentialsProviderChain.builder().credentialsProviders(oidc, fallback).build()) {
+            assertThat(chain.resolveCredentials().accessKeyId()).isEqualTo("AKIDEXAMPLE");
+        }
     }
 
     @Test

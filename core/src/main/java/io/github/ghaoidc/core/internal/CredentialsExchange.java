@@ -94,7 +94,7 @@ public final class CredentialsExchange {
 
     private AssumeRoleWithWebIdentityResponse assumeWithWebIdentity(Duration remaining, Attempts state, boolean lastHop) {
         while (true) {
-            String token = config.tokenSource().fetch(config.audience());
+            String token = fetchToken();
             IdTokenClaims claims = IdTokenClaims.of(token);
             state.claims = claims;
             Instant now = config.clock().instant();
@@ -112,6 +112,17 @@ public final class CredentialsExchange {
                 }
                 throw e;
             }
+        }
+    }
+
+    private String fetchToken() {
+        try {
+            return config.tokenSource().fetch(config.audience());
+        } catch (GitHubOidcException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new GitHubOidcException("The ID token source " + config.tokenSource() + " failed: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
         }
     }
 

@@ -74,7 +74,7 @@ public final class CredentialsCommand implements Callable<Integer> {
         } catch (GitHubOidcException | IllegalArgumentException e) {
             err.println("gha-oidc credentials: " + e.getMessage());
             err.flush();
-            return 2;
+            return GhaOidcCommand.EXIT_USAGE;
         }
         try (provider) {
             AwsCredentials credentials = provider.resolveCredentials();
@@ -85,7 +85,7 @@ public final class CredentialsCommand implements Callable<Integer> {
         } catch (GitHubOidcException e) {
             err.println("gha-oidc credentials: " + e.getMessage().replaceAll("\\s+", " "));
             err.flush();
-            return 1;
+            return GhaOidcCommand.EXIT_FAILURE;
         }
     }
 

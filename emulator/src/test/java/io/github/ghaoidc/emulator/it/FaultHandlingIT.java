@@ -63,6 +63,18 @@ class FaultHandlingIT {
     }
 
     @Test
+    void aFinishedJobsRequestTokenNoLongerYieldsTokens() {
+        Job job = local.github.createJob(WorkflowContext.push(GitHubAndAws.REPO, "main"));
+        try (var provider = local.provider(job).build()) {
+            local.github.removeJob(job.id());
+            assertThatThrownBy(provider::resolveCredentials)
+                    .isInstanceOf(GitHubOidcException.class)
+                    .hasMessageContaining("The GitHub Actions token endpoint at 127.0.0.1 answered HTTP 4")
+                    .hasMessageNotContaining(job.requestToken());
+        }
+    }
+
+    @Test
     void notFoundTooManyRequestsAndServerErrorAreReportedNotRetried() {
         for (int status : new int[] {404, 429, 500}) {
             Job job = job(Fault.status(status).toBuilder().times(1).build());

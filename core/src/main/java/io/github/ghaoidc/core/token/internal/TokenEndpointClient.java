@@ -85,16 +85,16 @@ public final class TokenEndpointClient {
                 return valueOf(read(connection.getInputStream()));
             }
             String message = errorMessage(connection);
+            connection.disconnect(); // error paths are rare: no connection reuse after them
             if (status == 502 || status == 503 || status == 504) {
                 throw new TransientEndpointException("HTTP " + status + message);
             }
             throw new GitHubOidcException(TokenEndpointErrors.describe(status, requestUrl.getHost(),
                     connection.getHeaderField("Location"), message));
         } catch (IOException e) {
+            connection.disconnect(); // a broken connection must not go back to the keep-alive cache
             throw new UncheckedIOException(e.getClass().getSimpleName() + " talking to " + requestUrl.getHost()
                     + (e.getMessage() == null ? "" : ": " + e.getMessage()), e);
-        } finally {
-            connection.disconnect();
         }
     }
 
