@@ -29,17 +29,15 @@ unset AWS_PROFILE AWS_ACCESS_KEY_ID AWS_SECRET_ACCESS_KEY AWS_SESSION_TOKEN AWS_
 export AWS_DEFAULT_REGION=us-east-2
 
 # readme:standalone:start
-# 0. Start the emulator: GitHub's issuer (iss https://token.actions.githubusercontent.com) and an AWS account.
-cat > "$WORK/config.json" <<'JSON'
-{"aws": {"accountId": "123456789012"},
- "defaultJob": {"repository": "octo-org/octo-repo", "branch": "main"}}
-JSON
-java -jar "$JAR" serve --config "$WORK/config.json" --env-file "$WORK/job.env" > "$WORK/serve.log" 2>&1 &
+# 0. Start the emulator: GitHub's issuer (iss https://token.actions.githubusercontent.com) and AWS account
+#    123456789012 (IAM + STS) on one loopback port; the default job is a push to main of octo-org/octo-repo.
+java -jar "$JAR" serve --account 123456789012 --repository octo-org/octo-repo --ref refs/heads/main \
+  --env-file "$WORK/job.env" > "$WORK/serve.log" 2>&1 &
 SERVER=$!
 for _ in $(seq 1 120); do [ -s "$WORK/job.env" ] && break; kill -0 "$SERVER" 2>/dev/null || break; sleep 0.25; done
-[ -s "$WORK/job.env" ] || { echo "walkthrough: the emulator did not start:" >&2; cat "$WORK/serve.log" >&2; exit 1; }
-. "$WORK/job.env"      # ACTIONS_ID_TOKEN_REQUEST_URL and _TOKEN, as GitHub sets them in a job
-ENDPOINT=${ACTIONS_ID_TOKEN_REQUEST_URL%%/_apis/*}
+[ -s "$WORK/job.env" ] || { echo "walkthrough: the emulator did not start:" >&2; grep -v TOKEN "$WORK/serve.log" >&2; exit 1; }
+. "$WORK/job.env"      # ACTIONS_ID_TOKEN_REQUEST_URL/_TOKEN as GitHub sets them in a job; AWS_ENDPOINT_URL_STS/_IAM
+ENDPOINT=$AWS_ENDPOINT_URL_STS
 echo "emulator: $ENDPOINT"
 
 # 1. Trust GitHub's issuer in the account (an administrator's call: any access key works on the emulator).
