@@ -56,7 +56,7 @@ public final class GitHubOidcExtension implements BeforeAllCallback, BeforeEachC
     @Override
     public void beforeAll(ExtensionContext context) {
         Builder b = settings(context);
-        SandboxFields.checkStatic(context.getRequiredTestClass(), b.lifecycle == EmulatorLifecycle.PER_CLASS);
+        SandboxFields.check(context.getRequiredTestClass(), b.lifecycle == EmulatorLifecycle.PER_CLASS);
         if (b.lifecycle == EmulatorLifecycle.PER_CLASS) {
             SandboxFields.injectStatic(context.getRequiredTestClass(), sandbox(context, b));
         }

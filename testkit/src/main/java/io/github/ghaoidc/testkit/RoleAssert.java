@@ -54,6 +54,9 @@ public final class RoleAssert extends AbstractAssert<RoleAssert, TestRole> {
             failWithMessage("End-to-end assertions need a role created in a sandbox (sandbox.createRole(...)), "
                     + "but %s exists only in process; use inProcess() or create it in a GitHubOidcSandbox", actual);
         }
+        if (!actual.sandbox().isRunning()) {
+            failWithMessage("End-to-end assertions need a running sandbox, but the sandbox of %s is closed", actual);
+        }
         mode = AssertionMode.END_TO_END;
         return myself;
     }

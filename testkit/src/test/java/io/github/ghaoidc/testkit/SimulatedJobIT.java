@@ -73,6 +73,17 @@ class SimulatedJobIT {
     }
 
     @Test
+    void endToEndOnAClosedSandboxFailsSayingSo() {
+        TestRole orphan;
+        try (GitHubOidcSandbox shortLived = GitHubOidcSandbox.builder().gitHubProvider(false).build()) {
+            orphan = shortLived.createRole("Orphan", PolicySource.classpath("policies/app-main.json"));
+        }
+        assertThatThrownBy(() -> TrustAssertions.assertThatRole(orphan).endToEnd())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("need a running sandbox, but the sandbox of TestRole[arn:aws:iam::123456789012:role/Orphan");
+    }
+
+    @Test
     void environmentSourceNeverTouchesTheJvm() {
         SimulatedJob job = sandbox.startJob(push("octo-org/app"));
         assertThat(job.environmentSource(role).environmentVariable("AWS_ROLE_ARN")).contains(role.arn());

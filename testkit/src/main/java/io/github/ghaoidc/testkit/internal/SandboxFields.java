@@ -15,7 +15,7 @@ public final class SandboxFields {
     }
 
     /** Fails, naming the field, when a sandbox field is final, or static while sandboxes are per method. */
-    public static void checkStatic(Class<?> testClass, boolean perClass) {
+    public static void check(Class<?> testClass, boolean perClass) {
         for (Field field : fields(testClass)) {
             if (Modifier.isFinal(field.getModifiers())) {
                 throw misconfigured(field, "is final; remove 'final' so the extension can inject the sandbox");
