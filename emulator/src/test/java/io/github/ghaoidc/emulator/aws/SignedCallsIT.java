@@ -9,6 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsSessionCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.IamException;
 import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.sts.model.AssumeRoleResponse;
 import software.amazon.awssdk.services.sts.model.Credentials;
@@ -164,6 +168,27 @@ class SignedCallsIT {
             assertThat(e.awsErrorDetails().errorMessage()).isEqualTo("User: arn:aws:sts::" + ACCOUNT
                     + ":assumed-role/GitHubActionsRole/GithubActionsSession is not authorized to perform: "
                     + "sts:AssumeRole on resource: arn:aws:iam::" + ACCOUNT + ":role/UnrelatedRole");
+        }
+    }
+
+    @Test
+    void iamCallSignedWithIssuedCredentialsIsRoutedByItsScopeAndVerified() {
+        Credentials issued = assumeWebIdentity();
+        try (IamClient iam = IamClient.builder().endpointOverride(server.endpoint).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        issued.accessKeyId(), issued.secretAccessKey(), issued.sessionToken())))
+                .build()) {
+            assertThat(iam.getRole(r -> r.roleName("DeployRole")).role().arn())
+                    .isEqualTo("arn:aws:iam::" + ACCOUNT + ":role/DeployRole");
+        }
+        try (IamClient forged = IamClient.builder().endpointOverride(server.endpoint).region(Region.AWS_GLOBAL)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsSessionCredentials.create(
+                        issued.accessKeyId(), "x" + issued.secretAccessKey().substring(1), issued.sessionToken())))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build()) {
+            IamException e = catchThrowableOfType(IamException.class, () -> forged.getRole(r -> r.roleName("DeployRole")));
+            assertThat(e.awsErrorDetails().errorCode()).isEqualTo("SignatureDoesNotMatch");
+            assertThat(e.statusCode()).isEqualTo(403);
         }
     }
 

@@ -34,7 +34,13 @@ public final class TrustEngineGate implements TrustGate {
 
     @Override
     public TrustVerdict evaluate(TrustQuestion question) {
-        TrustPolicy policy = policy(question.policyJson());
+        TrustPolicy policy;
+        try {
+            policy = policy(question.policyJson());
+        } catch (TrustPolicyException e) {
+            // only reachable for a policy read from an upstream IAM that accepted what IAM would not
+            return TrustVerdict.implicitDeny("The role's trust policy cannot be parsed: " + e.getMessage());
+        }
         TrustRequest.Builder request = TrustRequest.builder()
                 .action(question.action())
                 .roleArn(question.roleArn())
