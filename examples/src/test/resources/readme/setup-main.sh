@@ -1,0 +1,1 @@
+mvn -B -q package -DskipTests && java -jar emulator/target/gha-oidc.jar demo
