@@ -215,7 +215,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         String iss = mode.issuer(baseUrl);
         TokenIssuer issuer = TokenIssuer.builder().keys(() -> joinKeys(keys)).issuer(iss).issuerMode(mode).clock(settings.clock)
                 .lifetime(settings.lifetime).notBeforeSkew(settings.notBeforeSkew).build();
-        JobRegistry jobs = new JobRegistry(baseUrl);
+        JobRegistry jobs = new JobRegistry(baseUrl, settings.clock, settings.jobLifetime);
         jobs.create(JobRegistry.DEFAULT_JOB_ID, settings.defaultContext);
         Set<String> jwksPaths = new LinkedHashSet<>(List.of(mode.jwksPath(), mode.path() + "/.well-known/jwks"));
         if (mode.kind() == IssuerMode.Kind.ENTERPRISE && mode.jwksLayout() == IssuerMode.JwksLayout.ROOT) {
@@ -263,8 +263,15 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     public Job createJob(WorkflowContext context) { return createJob(null, context); }
 
     /** A new job with id {@code id} ({@code null}: random). @throws EmulatorException if the id is taken or malformed */
-    public Job createJob(String id, WorkflowContext context) {
-        return running().jobs().create(id, Objects.requireNonNull(context, "context"));
+    public Job createJob(String id, WorkflowContext context) { return createJob(id, context, null); }
+
+    /**
+     * A new job whose request token expires {@code lifetime} after now ({@code null}: {@link Builder#jobLifetime}).
+     *
+     * @throws EmulatorException if the id is taken or malformed, or the lifetime is not 1 s to 35 days
+     */
+    public Job createJob(String id, WorkflowContext context, Duration lifetime) {
+        return running().jobs().create(id, Objects.requireNonNull(context, "context"), lifetime);
     }
 
     public Optional<Job> job(String id) { return running().jobs().find(id); }
@@ -377,6 +384,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration lifetime = GitHubClaims.DEFAULT_LIFETIME;
         private Duration notBeforeSkew = GitHubClaims.DEFAULT_NOT_BEFORE_SKEW;
+        private Duration jobLifetime = JobRegistry.DEFAULT_JOB_LIFETIME;
         private int keyCount = 2;
         private SigningKeys signingKeys;
         private Path keysFile;
@@ -403,6 +411,11 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         public Builder tokenLifetime(Duration lifetime) { this.lifetime = Objects.requireNonNull(lifetime, "lifetime"); return this; }
         /** {@code iat - nbf}. Default 300 s (GitHub used 600 s until 2025). */
         public Builder notBeforeSkew(Duration skew) { this.notBeforeSkew = Objects.requireNonNull(skew, "notBeforeSkew"); return this; }
+        /**
+         * How long each job's request token is valid from the job's creation (by {@link #clock}); after it the
+         * runtime endpoint answers 401. 1 s to 35 days. Default 6 h 10 min (observed on GitHub).
+         */
+        public Builder jobLifetime(Duration lifetime) { this.jobLifetime = JobRegistry.checkLifetime(lifetime); return this; }
         /**
          * Number of keys published at once when generating (the first signs). Only the signing key is
          * generated on the start-up path; the others are published as soon as they are ready (well under a
@@ -464,6 +477,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             b.clock = clock;
             b.lifetime = lifetime;
             b.notBeforeSkew = notBeforeSkew;
+            b.jobLifetime = jobLifetime;
             b.keyCount = keyCount;
             b.signingKeys = signingKeys;
             b.keysFile = keysFile;
