@@ -7,6 +7,7 @@ import io.github.ghaoidc.emulator.issuer.internal.RequestTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -89,7 +90,7 @@ public final class JobRegistry {
         if (!ID.matcher(jobId).matches()) {
             throw new EmulatorException("job id must be 1-64 letters, digits, '_', '.', '-', got: '" + jobId + "'");
         }
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         Instant expiresAt = now.plus(life);
         String token = requestTokens.issue(jobId, String.valueOf(Objects.requireNonNull(context, "context").runId()), now, expiresAt);
         Job job = new Job(jobId, context, baseUrl + RUNTIME_PREFIX + jobId + "/idtoken?api-version=2.0", token, expiresAt);
