@@ -13,6 +13,7 @@ import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
 import java.util.Date;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -89,7 +90,7 @@ public final class RequestTokens {
         } catch (ParseException | JOSEException | RuntimeException e) {
             return Verdict.INVALID;
         }
-        if (!issuer.equals(claims.getIssuer()) || !java.util.List.of(audience(jobId)).equals(claims.getAudience())
+        if (!issuer.equals(claims.getIssuer()) || !List.of(audience(jobId)).equals(claims.getAudience())
                 || claims.getExpirationTime() == null) {
             return Verdict.INVALID;
         }
