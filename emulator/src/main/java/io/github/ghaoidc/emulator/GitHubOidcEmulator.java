@@ -10,6 +10,8 @@ import io.github.ghaoidc.emulator.aws.OidcProviderDefinition;
 import io.github.ghaoidc.emulator.aws.RoleDefinition;
 import io.github.ghaoidc.emulator.internal.Router;
 import io.github.ghaoidc.emulator.internal.DeferredHandler;
+import io.github.ghaoidc.emulator.internal.RecordingHandler;
+import io.github.ghaoidc.emulator.internal.RequestRecorder;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.IssuerMode;
 import io.github.ghaoidc.emulator.issuer.Job;
@@ -35,6 +37,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,6 +62,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
 
     private final Builder settings;
     private final AwsEmulation aws;
+    private final RequestRecorder recorder;
     private final Object lock = new Object();
     private volatile Running running;
     private boolean closed;
@@ -75,6 +79,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         if (settings.keyCount < 1 || settings.keyCount > 16) {
             throw new IllegalArgumentException("keyCount must be between 1 and 16, got: " + settings.keyCount);
         }
+        this.recorder = new RequestRecorder(settings.recordRequests, settings.recordedRequestLimit);
         this.aws = settings.awsAccount == null ? null : buildAws();
     }
 
@@ -215,16 +220,16 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         String iss = mode.issuer(baseUrl);
         TokenIssuer issuer = TokenIssuer.builder().keys(() -> joinKeys(keys)).issuer(iss).issuerMode(mode).clock(settings.clock)
                 .lifetime(settings.lifetime).notBeforeSkew(settings.notBeforeSkew).build();
-        JobRegistry jobs = new JobRegistry(baseUrl);
+        JobRegistry jobs = new JobRegistry(baseUrl, settings.clock, settings.jobLifetime);
         jobs.create(JobRegistry.DEFAULT_JOB_ID, settings.defaultContext);
         Set<String> jwksPaths = new LinkedHashSet<>(List.of(mode.jwksPath(), mode.path() + "/.well-known/jwks"));
         if (mode.kind() == IssuerMode.Kind.ENTERPRISE && mode.jwksLayout() == IssuerMode.JwksLayout.ROOT) {
             jwksPaths.remove(mode.path() + "/.well-known/jwks"); // the per-slug JWKS is 404 in this layout
         }
-        holder.set(new Router(mode.path() + "/.well-known/openid-configuration",
+        holder.set(new RecordingHandler(recorder, settings.clock, new Router(mode.path() + "/.well-known/openid-configuration",
                 DiscoveryDocument.bytes(iss, baseUrl + mode.jwksPath()), jwksPaths, keys,
                 new RuntimeTokenHandler(jobs, issuer), new AdminHandler(this),
-                aws != null ? aws.httpHandler() : settings.awsHandler));
+                aws != null ? aws.httpHandler() : settings.awsHandler)));
         return new Running(server, baseUrl, port, mode, issuer, keys, jobs);
     }
 
@@ -263,8 +268,15 @@ public final class GitHubOidcEmulator implements AutoCloseable {
     public Job createJob(WorkflowContext context) { return createJob(null, context); }
 
     /** A new job with id {@code id} ({@code null}: random). @throws EmulatorException if the id is taken or malformed */
-    public Job createJob(String id, WorkflowContext context) {
-        return running().jobs().create(id, Objects.requireNonNull(context, "context"));
+    public Job createJob(String id, WorkflowContext context) { return createJob(id, context, null); }
+
+    /**
+     * A new job whose request token expires {@code lifetime} after now ({@code null}: {@link Builder#jobLifetime}).
+     *
+     * @throws EmulatorException if the id is taken or malformed, or the lifetime is not 1 s to 35 days
+     */
+    public Job createJob(String id, WorkflowContext context, Duration lifetime) {
+        return running().jobs().create(id, Objects.requireNonNull(context, "context"), lifetime);
     }
 
     public Optional<Job> job(String id) { return running().jobs().find(id); }
@@ -338,6 +350,28 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         return baseUrl();
     }
 
+    /**
+     * The oldest recorded request not yet taken, waiting for one to arrive (MockWebServer style).
+     *
+     * @throws IllegalStateException when recording is off ({@link Builder#recordRequests})
+     */
+    public RecordedRequest takeRequest() throws InterruptedException {
+        return takeRequest(Long.MAX_VALUE, TimeUnit.NANOSECONDS);
+    }
+
+    /** Like {@link #takeRequest()}, but {@code null} when none arrives within {@code timeout}. */
+    public RecordedRequest takeRequest(long timeout, TimeUnit unit) throws InterruptedException {
+        if (!recorder.enabled()) {
+            throw new IllegalStateException("request recording is off; enable it with builder().recordRequests(true)");
+        }
+        return recorder.take(timeout, Objects.requireNonNull(unit, "unit"));
+    }
+
+    /** Requests this server has received (recorded or not, taken or not). */
+    public long requestCount() { return recorder.count(); }
+    /** Recorded requests dropped because more than {@link Builder#recordedRequestLimit} were waiting to be taken. */
+    public long droppedRequestCount() { return recorder.dropped(); }
+
     /** Sets a fault for every job without its own (see {@link Job#setFault}); {@code null} clears. */
     public void setFault(Fault fault) { running().jobs().setGlobalFault(fault); }
     public void clearFault() { setFault(null); }
@@ -377,7 +411,10 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration lifetime = GitHubClaims.DEFAULT_LIFETIME;
         private Duration notBeforeSkew = GitHubClaims.DEFAULT_NOT_BEFORE_SKEW;
+        private Duration jobLifetime = JobRegistry.DEFAULT_JOB_LIFETIME;
         private int keyCount = 2;
+        private boolean recordRequests = true;
+        private int recordedRequestLimit = 2000;
         private SigningKeys signingKeys;
         private Path keysFile;
         private String activeKid;
@@ -403,6 +440,24 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         public Builder tokenLifetime(Duration lifetime) { this.lifetime = Objects.requireNonNull(lifetime, "lifetime"); return this; }
         /** {@code iat - nbf}. Default 300 s (GitHub used 600 s until 2025). */
         public Builder notBeforeSkew(Duration skew) { this.notBeforeSkew = Objects.requireNonNull(skew, "notBeforeSkew"); return this; }
+        /**
+         * Keep each received request for {@link #takeRequest()} (bodies up to 64 KiB). Default {@code true}; turn it
+         * off for long-running servers (the CLI {@code serve} does), since recorded requests hold tokens.
+         */
+        public Builder recordRequests(boolean record) { this.recordRequests = record; return this; }
+        /** At most this many recorded requests wait to be taken; older ones are dropped (and counted). Default 2000. */
+        public Builder recordedRequestLimit(int limit) {
+            if (limit < 1 || limit > 1_000_000) {
+                throw new IllegalArgumentException("recordedRequestLimit must be between 1 and 1000000, got: " + limit);
+            }
+            this.recordedRequestLimit = limit;
+            return this;
+        }
+        /**
+         * How long each job's request token is valid from the job's creation (by {@link #clock}); after it the
+         * runtime endpoint answers 401. 1 s to 35 days. Default 6 h 10 min (observed on GitHub).
+         */
+        public Builder jobLifetime(Duration lifetime) { this.jobLifetime = JobRegistry.checkLifetime(lifetime); return this; }
         /**
          * Number of keys published at once when generating (the first signs). Only the signing key is
          * generated on the start-up path; the others are published as soon as they are ready (well under a
@@ -464,6 +519,9 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             b.clock = clock;
             b.lifetime = lifetime;
             b.notBeforeSkew = notBeforeSkew;
+            b.jobLifetime = jobLifetime;
+            b.recordRequests = recordRequests;
+            b.recordedRequestLimit = recordedRequestLimit;
             b.keyCount = keyCount;
             b.signingKeys = signingKeys;
             b.keysFile = keysFile;

@@ -10,9 +10,11 @@ import io.github.ghaoidc.emulator.config.FaultJson;
 import io.github.ghaoidc.emulator.internal.Responses;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.Job;
+import io.github.ghaoidc.emulator.issuer.JobRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -117,10 +119,15 @@ public final class AdminHandler implements HttpHandler {
     }
 
     private void createJob(HttpServerExchange ex, String body) {
-        AdminRequests.CreateJob req = body.isBlank() ? new AdminRequests.CreateJob(null, null)
+        AdminRequests.CreateJob req = body.isBlank() ? new AdminRequests.CreateJob(null, null, null)
                 : ConfigLoader.read(body, AdminRequests.CreateJob.class, "request body");
         WorkflowContext ctx = req.context() == null ? WorkflowContext.defaults() : req.context().toContext("context");
-        Job job = emulator.createJob(req.id(), ctx);
+        Long life = req.lifetimeSeconds();
+        if (life != null && (life < 1 || life > JobRegistry.MAX_JOB_LIFETIME.toSeconds())) {
+            throw new ConfigException("lifetimeSeconds must be between 1 and " + JobRegistry.MAX_JOB_LIFETIME.toSeconds()
+                    + " (35 days), got: " + life);
+        }
+        Job job = emulator.createJob(req.id(), ctx, life == null ? null : Duration.ofSeconds(life));
         Map<String, Object> out = summary(job);
         out.put("requestToken", job.requestToken()); // the creator needs it; the admin API is loopback-only by default
         Responses.json(ex, 201, out);
@@ -163,6 +170,7 @@ public final class AdminHandler implements HttpHandler {
         m.put("requestUrl", job.requestUrl());
         m.put("repository", job.context().repository());
         m.put("sub", GitHubClaims.contextClaims(job.context()).get("sub"));
+        m.put("requestTokenExpiresAt", job.requestTokenExpiresAt().toString());
         if (job.fault() != null) {
             m.put("fault", job.fault().toString());
         }

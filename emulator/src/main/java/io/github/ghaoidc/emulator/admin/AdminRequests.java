@@ -10,8 +10,8 @@ public final class AdminRequests {
     private AdminRequests() {
     }
 
-    /** {@code POST /_admin/jobs}: {@code {"id": "deploy", "context": {...}}}; both optional. */
-    public record CreateJob(String id, WorkflowContextJson context) {
+    /** {@code POST /_admin/jobs}: {@code {"id": "deploy", "context": {...}, "lifetimeSeconds": 600}}; all optional. */
+    public record CreateJob(String id, WorkflowContextJson context, Long lifetimeSeconds) {
     }
 
     /**

@@ -80,6 +80,7 @@ final class ServeCommand implements Callable<Integer> {
         }
         b.defaultContext(context.apply(applier.defaultContext()));
         ServeAws.apply(b, spec.commandLine(), noAws, account, upstream);
+        b.recordRequests(false); // long-running: keep no requests in memory (they carry tokens)
         GitHubOidcEmulator emulator = b.build();
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -16,6 +16,8 @@ import java.util.Set;
 /** Validates an {@link EmulatorConfig} and applies it to an emulator builder and, after start, its jobs. */
 public final class ConfigApplier {
 
+    private static final long MAX_JOB_SECONDS = JobRegistry.MAX_JOB_LIFETIME.toSeconds();
+
     private final EmulatorConfig config;
     private final Path baseDir;
 
@@ -56,6 +58,10 @@ public final class ConfigApplier {
             if (life != null) {
                 b.tokenLifetime(Duration.ofSeconds(range(life, 1, 86_400, "tokens.lifetimeSeconds")));
             }
+            Long jobLife = config.tokens().jobLifetimeSeconds();
+            if (jobLife != null) {
+                b.jobLifetime(Duration.ofSeconds(range(jobLife, 1, MAX_JOB_SECONDS, "tokens.jobLifetimeSeconds")));
+            }
             Long skew = config.tokens().notBeforeSkewSeconds();
             if (skew != null) {
                 b.notBeforeSkew(Duration.ofSeconds(range(skew, 0, 86_400, "tokens.notBeforeSkewSeconds")));
@@ -88,11 +94,15 @@ public final class ConfigApplier {
 
     /** Creates the configured jobs on a started emulator. */
     public void createJobs(GitHubOidcEmulator emulator) {
-        jobContexts().forEach(emulator::createJob);
+        jobContexts().forEach((id, job) -> emulator.createJob(id, job.context(), job.lifetime()));
     }
 
-    private Map<String, WorkflowContext> jobContexts() {
-        Map<String, WorkflowContext> out = new LinkedHashMap<>();
+    /** A configured job: its context and request-token lifetime ({@code null}: the default). */
+    private record PlannedJob(WorkflowContext context, Duration lifetime) {
+    }
+
+    private Map<String, PlannedJob> jobContexts() {
+        Map<String, PlannedJob> out = new LinkedHashMap<>();
         List<EmulatorConfig.JobJson> jobs = config.jobs() == null ? List.of() : config.jobs();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < jobs.size(); i++) {
@@ -108,7 +118,10 @@ public final class ConfigApplier {
                 throw new ConfigException(where + ".id '" + job.id() + "' is used twice");
             }
             WorkflowContextJson ctx = job.context();
-            out.put(job.id(), ctx == null ? WorkflowContext.defaults() : ctx.toContext(where + ".context"));
+            Duration lifetime = job.lifetimeSeconds() == null ? null
+                    : Duration.ofSeconds(range(job.lifetimeSeconds(), 1, MAX_JOB_SECONDS, where + ".lifetimeSeconds"));
+            out.put(job.id(), new PlannedJob(ctx == null ? WorkflowContext.defaults() : ctx.toContext(where + ".context"),
+                    lifetime));
         }
         return out;
     }

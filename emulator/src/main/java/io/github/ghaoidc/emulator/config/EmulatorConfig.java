@@ -32,16 +32,16 @@ public record EmulatorConfig(Server server, Issuer issuer, Tokens tokens, Keys k
     public record Issuer(String url, String jwksLayout) {
     }
 
-    /** {@code tokens}: lifetime and not-before skew in seconds. */
-    public record Tokens(Long lifetimeSeconds, Long notBeforeSkewSeconds) {
+    /** {@code tokens}: ID-token lifetime, not-before skew and default job (request-token) lifetime, in seconds. */
+    public record Tokens(Long lifetimeSeconds, Long notBeforeSkewSeconds, Long jobLifetimeSeconds) {
     }
 
     /** {@code keys}: private JWK set file (created if absent), key count, active kid. */
     public record Keys(String file, Integer count, String activeKid) {
     }
 
-    /** {@code jobs[]}: a job id and its workflow context. */
-    public record JobJson(String id, WorkflowContextJson context) {
+    /** {@code jobs[]}: a job id, its workflow context and its request token's lifetime in seconds. */
+    public record JobJson(String id, WorkflowContextJson context, Long lifetimeSeconds) {
     }
 
     /** An empty configuration (all defaults). */

@@ -4,12 +4,14 @@ import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.issuer.internal.FaultSlot;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Objects;
 
 /**
  * One simulated job: a {@link WorkflowContext} and the {@code ACTIONS_ID_TOKEN_REQUEST_URL} /
  * {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN} pair a runner would give it. Thread-safe; the context is fixed,
- * the fault may change. {@link #toString()} never shows the request token.
+ * the fault may change. The request token is a signed JWT scoped to this job that expires at
+ * {@link #requestTokenExpiresAt()} (job creation + the job lifetime); {@link #toString()} never shows it.
  */
 public final class Job {
 
@@ -17,13 +19,15 @@ public final class Job {
     private final WorkflowContext context;
     private final String requestUrl;
     private final String requestToken;
+    private final Instant requestTokenExpiresAt;
     private final FaultSlot fault = new FaultSlot();
 
-    Job(String id, WorkflowContext context, String requestUrl, String requestToken) {
+    Job(String id, WorkflowContext context, String requestUrl, String requestToken, Instant requestTokenExpiresAt) {
         this.id = id;
         this.context = Objects.requireNonNull(context, "context");
         this.requestUrl = requestUrl;
         this.requestToken = requestToken;
+        this.requestTokenExpiresAt = requestTokenExpiresAt;
     }
 
     public String id() {
@@ -42,6 +46,11 @@ public final class Job {
     /** The value for {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN}: a secret, never log it. */
     public String requestToken() {
         return requestToken;
+    }
+
+    /** The request token's {@code exp}: after it (by the emulator's clock) the runtime endpoint answers 401. */
+    public Instant requestTokenExpiresAt() {
+        return requestTokenExpiresAt;
     }
 
     /** Sets (or, with {@code null}, clears) this job's fault; it takes precedence over the global one. */

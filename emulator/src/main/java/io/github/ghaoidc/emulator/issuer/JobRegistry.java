@@ -3,10 +3,14 @@ package io.github.ghaoidc.emulator.issuer;
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.EmulatorException;
 import io.github.ghaoidc.emulator.issuer.internal.FaultSlot;
-import java.security.SecureRandom;
+import io.github.ghaoidc.emulator.issuer.internal.RequestTokens;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,30 +29,71 @@ public final class JobRegistry {
     public static final String DEFAULT_JOB_ID = "default";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** How long a job's request token is valid by default: about a job's life, as observed on GitHub. */
+    public static final Duration DEFAULT_JOB_LIFETIME = Duration.ofHours(6).plusMinutes(10);
+    /** The longest job lifetime accepted (GitHub's limit for a workflow run). */
+    public static final Duration MAX_JOB_LIFETIME = Duration.ofDays(35);
 
     private final String baseUrl;
+    private final Clock clock;
+    private final Duration defaultLifetime;
+    private final RequestTokens requestTokens;
     private final ConcurrentMap<String, Job> jobs = new ConcurrentHashMap<>();
     private final FaultSlot globalFault = new FaultSlot();
 
+    /** Jobs on {@code baseUrl}, system clock, {@link #DEFAULT_JOB_LIFETIME}. */
     public JobRegistry(String baseUrl) {
-        this.baseUrl = baseUrl;
+        this(baseUrl, Clock.systemUTC(), DEFAULT_JOB_LIFETIME);
     }
 
     /**
-     * Creates a job; {@code id} {@code null} picks a random one.
+     * Jobs on {@code baseUrl} whose request tokens are issued and checked by {@code clock} and live
+     * {@code defaultLifetime} unless a job says otherwise.
+     */
+    public JobRegistry(String baseUrl, Clock clock, Duration defaultLifetime) {
+        this.baseUrl = baseUrl;
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.defaultLifetime = checkLifetime(defaultLifetime);
+        this.requestTokens = new RequestTokens(baseUrl + "/_apis");
+    }
+
+    /**
+     * A job lifetime must be positive and at most {@link #MAX_JOB_LIFETIME}.
+     *
+     * @throws EmulatorException naming the rule otherwise
+     */
+    public static Duration checkLifetime(Duration lifetime) {
+        Objects.requireNonNull(lifetime, "jobLifetime");
+        if (lifetime.isNegative() || lifetime.isZero() || lifetime.compareTo(MAX_JOB_LIFETIME) > 0) {
+            throw new EmulatorException("job lifetime must be between 1 second and 35 days, got: " + lifetime);
+        }
+        return lifetime;
+    }
+
+    /**
+     * Creates a job with the default lifetime; {@code id} {@code null} picks a random one.
      *
      * @throws EmulatorException when the id is malformed or taken
      */
     public Job create(String id, WorkflowContext context) {
+        return create(id, context, null);
+    }
+
+    /**
+     * Creates a job whose request token expires {@code lifetime} from now ({@code null}: the default).
+     *
+     * @throws EmulatorException when the id is malformed or taken, or the lifetime out of range
+     */
+    public Job create(String id, WorkflowContext context, Duration lifetime) {
+        Duration life = lifetime == null ? defaultLifetime : checkLifetime(lifetime);
         String jobId = id == null ? UUID.randomUUID().toString() : id;
         if (!ID.matcher(jobId).matches()) {
             throw new EmulatorException("job id must be 1-64 letters, digits, '_', '.', '-', got: '" + jobId + "'");
         }
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
-        Job job = new Job(jobId, context, baseUrl + RUNTIME_PREFIX + jobId + "/idtoken?api-version=2.0", token);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
+        Instant expiresAt = now.plus(life);
+        String token = requestTokens.issue(jobId, String.valueOf(Objects.requireNonNull(context, "context").runId()), now, expiresAt);
+        Job job = new Job(jobId, context, baseUrl + RUNTIME_PREFIX + jobId + "/idtoken?api-version=2.0", token, expiresAt);
         if (jobs.putIfAbsent(jobId, job) != null) {
             throw new EmulatorException("job id '" + jobId + "' already exists");
         }
@@ -84,8 +129,19 @@ public final class JobRegistry {
         return own != null ? own : globalFault.take();
     }
 
-    /** {@code true} if {@code bearer} is {@code job}'s request token (constant-time). */
+    /** {@code true} if {@code bearer} is {@code job}'s request token (constant-time); ignores expiry. */
     public static boolean accepts(Job job, String bearer) {
         return job.accepts(bearer);
+    }
+
+    /**
+     * Checks {@code bearer} for {@code job} now: signature, issued for exactly this job (the very token it was
+     * given), and not expired by this registry's clock.
+     */
+    public RequestTokens.Verdict checkRequestToken(Job job, String bearer) {
+        if (bearer == null || !job.accepts(bearer)) {
+            return RequestTokens.Verdict.INVALID;
+        }
+        return requestTokens.check(bearer, job.id(), clock.instant());
     }
 }

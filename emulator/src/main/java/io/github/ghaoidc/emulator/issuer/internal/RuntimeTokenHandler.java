@@ -64,9 +64,13 @@ public final class RuntimeTokenHandler implements HttpHandler {
             Responses.error(exchange, 401, "missing 'Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>' header");
             return;
         }
-        if (!JobRegistry.accepts(job, bearer)) {
-            LOG.debug("rejected request token [job={}]", jobId);
-            Responses.error(exchange, 401, "bad request token for job '" + jobId + "'");
+        RequestTokens.Verdict verdict = jobs.checkRequestToken(job, bearer);
+        if (verdict != RequestTokens.Verdict.VALID) {
+            LOG.debug("rejected request token [job={}, verdict={}]", jobId, verdict);
+            Responses.error(exchange, 401, verdict == RequestTokens.Verdict.EXPIRED
+                    ? "the request token for job '" + jobId + "' expired at " + job.requestTokenExpiresAt()
+                            + "; no ID token can be had after the job's lifetime"
+                    : "bad request token for job '" + jobId + "'");
             return;
         }
         Fault fault = jobs.takeFault(job);
