@@ -136,12 +136,13 @@ public final class ProviderAssembly {
             sts = StsClientHolder.owned(region, uri);
             endpoint = uri != null ? uri.toString() : region == null ? "(no region)" : "of region " + region.id();
         }
-        IdTokenSource tokenSource = o.tokenSource != null ? o.tokenSource : TokenSources.fromEnvironment(s);
+        Clock clock = o.clock == null ? Clock.systemUTC() : o.clock;
+        IdTokenSource tokenSource = o.tokenSource != null ? o.tokenSource : TokenSources.fromEnvironment(s, clock);
         MaskEmitter mask = Boolean.TRUE.equals(o.githubLogMasking)
                 ? new MaskEmitter(o.maskOutput == null ? System.out : o.maskOutput) : null;
         ExchangeConfig config = new ExchangeConfig(roleArn, sessionName, duration, audience, o.sessionPolicy,
                 policyArns, chained, accounts, Boolean.TRUE.equals(o.verifyCallerIdentity), tokenSource, mask,
-                maxAttempts, attemptTimeout, overallTimeout, o.clock == null ? Clock.systemUTC() : o.clock,
+                maxAttempts, attemptTimeout, overallTimeout, clock,
                 region == null ? null : region.id(), endpoint);
         return new Resolved(config, stale, prefetch, Boolean.TRUE.equals(o.asyncRefresh), sts, s.deferredProblems());
     }

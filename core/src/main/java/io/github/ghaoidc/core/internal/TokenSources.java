@@ -1,6 +1,7 @@
 package io.github.ghaoidc.core.internal;
 
 import java.nio.file.Path;
+import java.time.Clock;
 
 import io.github.ghaoidc.core.GitHubOidcException;
 import io.github.ghaoidc.core.token.GitHubActionsIdTokenSource;
@@ -15,7 +16,7 @@ final class TokenSources {
     private TokenSources() {
     }
 
-    static IdTokenSource fromEnvironment(Settings s) {
+    static IdTokenSource fromEnvironment(Settings s, Clock clock) {
         var file = s.lookup(Settings.TOKEN_FILE);
         if (file.isPresent()) {
             return IdTokenSource.fromFile(Path.of(file.get()));
@@ -32,7 +33,8 @@ final class TokenSources {
             return Unavailable.INSTANCE;
         }
         try {
-            return GitHubActionsIdTokenSource.builder().requestUrl(url.get()).requestToken(token.get()).build();
+            return GitHubActionsIdTokenSource.builder().requestUrl(url.get()).requestToken(token.get())
+                    .clock(clock).build();
         } catch (GitHubOidcException e) {
             s.defer(e.getMessage());
             return Unavailable.INSTANCE;

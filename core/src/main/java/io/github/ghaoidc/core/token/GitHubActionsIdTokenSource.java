@@ -1,6 +1,7 @@
 package io.github.ghaoidc.core.token;
 
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -37,6 +38,7 @@ public final class GitHubActionsIdTokenSource implements IdTokenSource,
     private final int maxAttempts;
     private final Duration overallTimeout;
     private final Instant requestTokenExpiry;
+    private final Clock clock;
     private final TokenEndpointClient client;
 
     private GitHubActionsIdTokenSource(Builder b) {
@@ -59,6 +61,7 @@ public final class GitHubActionsIdTokenSource implements IdTokenSource,
             throw new GitHubOidcException("maxAttempts must be between 1 and 20, got " + maxAttempts);
         }
         this.requestTokenExpiry = JwtPeek.expiry(requestToken).orElse(null);
+        this.clock = b.clock == null ? Clock.systemUTC() : b.clock;
         this.client = new TokenEndpointClient(requestUrl, requestToken, userAgent, connectTimeout, readTimeout,
                 maxAttempts, overallTimeout);
     }
@@ -79,7 +82,7 @@ public final class GitHubActionsIdTokenSource implements IdTokenSource,
 
     @Override
     public String fetch(String audience) {
-        if (requestTokenExpiry != null && !Instant.now().isBefore(requestTokenExpiry)) {
+        if (requestTokenExpiry != null && !clock.instant().isBefore(requestTokenExpiry)) {
             throw new GitHubOidcException("The job's ACTIONS_ID_TOKEN_REQUEST_TOKEN expired at " + requestTokenExpiry
                     + "; GitHub issues no ID token after that (it lives about as long as the job may run), "
                     + "so credentials cannot be refreshed any more");
@@ -117,6 +120,7 @@ public final class GitHubActionsIdTokenSource implements IdTokenSource,
         private Duration readTimeout;
         private Duration overallTimeout;
         private Integer maxAttempts;
+        private Clock clock;
 
         private Builder() {
         }
@@ -129,6 +133,7 @@ public final class GitHubActionsIdTokenSource implements IdTokenSource,
             this.readTimeout = source.readTimeout;
             this.overallTimeout = source.overallTimeout;
             this.maxAttempts = source.maxAttempts;
+            this.clock = source.clock;
         }
 
         /** The runner's {@code ACTIONS_ID_TOKEN_REQUEST_URL}. Required; https unless loopback. */
@@ -170,6 +175,12 @@ public final class GitHubActionsIdTokenSource implements IdTokenSource,
         /** Attempts per fetch (1–20) for 502/503/504 and I/O failures. Default 5. */
         public Builder maxAttempts(int maxAttempts) {
             this.maxAttempts = maxAttempts;
+            return this;
+        }
+
+        /** The clock the request token's {@code exp} is checked against. Default the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
             return this;
         }
 
