@@ -3,7 +3,9 @@ package io.github.ghaoidc.emulator.aws;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import io.github.ghaoidc.emulator.support.SettableClock;
 import java.time.Duration;
+import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,7 +25,7 @@ class SignedCallsIT {
 
     private static final String ACCOUNT = "123456789012";
 
-    private static final MutableClock CLOCK = new MutableClock();
+    private static final SettableClock CLOCK = new SettableClock(Instant.now());
     private static TestIssuer github;
     private static AwsEmulation aws;
     private static TestServer server;
@@ -90,7 +92,7 @@ class SignedCallsIT {
 
     @Test
     void expiredSessionIsExpiredToken() {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock(Instant.now());
         AwsEmulation local = aws.toBuilder().clock(clock).build();
         local.createOpenIdConnectProvider(OidcProviderDefinition.gitHubActions());
         local.createRole(RoleDefinition.builder().roleName("GitHubActionsRole")
@@ -113,7 +115,7 @@ class SignedCallsIT {
 
     @Test
     void requestSignedMoreThan15MinutesAgoIsSignatureExpired() {
-        MutableClock clock = new MutableClock();
+        SettableClock clock = new SettableClock(Instant.now());
         AwsEmulation local = aws.toBuilder().clock(clock).build();
         local.createOpenIdConnectProvider(OidcProviderDefinition.gitHubActions());
         local.createRole(RoleDefinition.builder().roleName("GitHubActionsRole")
