@@ -82,12 +82,13 @@ public final class GitHubOidcCredentialsProvider implements AwsCredentialsProvid
     /**
      * Returns valid credentials, exchanging a fresh ID token when the cached ones are due to refresh.
      *
-     * @throws GitHubOidcException when configuration is missing or invalid, or the exchange failed
+     * @throws GitHubOidcException when configuration is missing or invalid ({@link
+     *         GitHubOidcException#isConfigurationError()}), or the exchange failed
      */
     @Override
     public AwsCredentials resolveCredentials() {
         if (configurationError != null) {
-            throw new GitHubOidcException(configurationError);
+            throw GitHubOidcException.configuration(configurationError, null);
         }
         return cache.get();
     }

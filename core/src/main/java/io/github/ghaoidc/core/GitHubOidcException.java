@@ -11,6 +11,7 @@ public class GitHubOidcException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final String errorCode;
+    private final boolean configurationError;
 
     public GitHubOidcException(String message) {
         this(message, null, null);
@@ -25,8 +26,30 @@ public class GitHubOidcException extends RuntimeException {
      *                  else {@code null}
      */
     public GitHubOidcException(String message, String errorCode, Throwable cause) {
+        this(message, errorCode, cause, false);
+    }
+
+    private GitHubOidcException(String message, String errorCode, Throwable cause, boolean configurationError) {
         super(message, cause);
         this.errorCode = errorCode;
+        this.configurationError = configurationError;
+    }
+
+    /**
+     * A failure caused by configuration rather than by an exchange: a missing or invalid setting, or an ID
+     * token file that cannot be read. See {@link #isConfigurationError()}.
+     */
+    public static GitHubOidcException configuration(String message, Throwable cause) {
+        return new GitHubOidcException(message, null, cause, true);
+    }
+
+    /**
+     * Whether the failure is the configuration's (a missing or invalid setting, an unreadable token file) rather
+     * than an exchange that failed: retrying cannot help until the configuration changes. Failures of
+     * {@code build()} are always configuration errors, whatever this returns.
+     */
+    public boolean isConfigurationError() {
+        return configurationError;
     }
 
     /** The AWS STS error code behind this failure ({@code AccessDenied}, ...), or {@code null} if none. */

@@ -95,6 +95,29 @@ class TrustAssertionsTest {
                 .hasMessageContaining("GHA0");
     }
 
+    private static final PolicySource REFERENCE = PolicySource.classpath("policies/reference.json");
+    private static final PolicySource REFERENCE_HARDENED = PolicySource.classpath("policies/reference-hardened.json");
+
+    @Test
+    void hasNoLintFindingsUsesTheCliThresholdSoTheHardenedReferencePolicyPasses() {
+        assertThat(assertThatRole(REFERENCE_HARDENED).lintFindings())
+                .as("the hardened policy still gets INFO advice, so the default threshold matters")
+                .anySatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.INFO));
+        assertThatRole(REFERENCE_HARDENED).hasNoLintFindings();
+        assertThatThrownBy(() -> assertThatRole(REFERENCE_HARDENED).hasNoLintFindingsAtOrAbove(Severity.INFO))
+                .hasMessageContaining("GHA018");
+    }
+
+    @Test
+    void hasNoLintFindingsFailsTheReferencePolicyNamingTheFinding() {
+        var worst = assertThatRole(REFERENCE).lintFindings().get(0);
+        assertThat(worst.severity().atLeast(Severity.WARNING)).isTrue();
+        assertThatThrownBy(() -> assertThatRole(REFERENCE).hasNoLintFindings())
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("no lint findings of severity WARNING or worse")
+                .hasMessageContaining(worst.toString());
+    }
+
     @Test
     void whoCanAssumeListsTheAllowedExplorationCases() {
         // every run whose sub is main's: dispatch, schedule, a called reusable workflow, a recycled repository name

@@ -84,7 +84,7 @@ public final class ProviderAssembly {
         String roleArn = s.resolve(o.roleArn == null ? null : StsLimits.roleArn(o.roleArn, "roleArn"),
                 Settings.ROLE_ARN, v -> StsLimits.roleArn(v, Settings.ROLE_ARN.environmentVariable()), null);
         if (roleArn == null && s.lookup(Settings.ROLE_ARN).isEmpty()) {
-            s.defer("no role to assume: set " + Settings.ROLE_ARN + " or roleArn(...)");
+            s.defer("no role to assume: set " + Settings.ROLE_ARN + " or pass roleArn(...)");
         }
         String sessionName = s.resolve(o.sessionName == null ? null : StsLimits.sessionName(o.sessionName),
                 Settings.SESSION_NAME, StsLimits::sessionName, SessionNames.fromEnvironment(s.environment()));
@@ -131,7 +131,7 @@ public final class ProviderAssembly {
             URI uri = s.resolve(o.endpoint == null ? null : endpoint(o.endpoint.toString()), Settings.ENDPOINT_STS,
                     ProviderAssembly::endpoint, s.resolve(null, Settings.ENDPOINT, ProviderAssembly::endpoint, null));
             if (region == null) {
-                s.defer("no AWS region: set " + Settings.REGION + ", AWS_DEFAULT_REGION or region(...)");
+                s.defer("no AWS region: set " + Settings.REGION + ", AWS_DEFAULT_REGION or pass region(...)");
             }
             sts = StsClientHolder.owned(region, uri);
             endpoint = uri != null ? uri.toString() : region == null ? "(no region)" : "of region " + region.id();

@@ -6,6 +6,7 @@ import java.time.Clock;
 import io.github.ghaoidc.core.GitHubOidcException;
 import io.github.ghaoidc.core.token.GitHubActionsIdTokenSource;
 import io.github.ghaoidc.core.token.IdTokenSource;
+import io.github.ghaoidc.core.token.internal.FileIdTokenSource;
 
 /** Picks the ID-token source from the environment: a token file, else the GitHub Actions runtime endpoint. */
 final class TokenSources {
@@ -19,7 +20,7 @@ final class TokenSources {
     static IdTokenSource fromEnvironment(Settings s, Clock clock) {
         var file = s.lookup(Settings.TOKEN_FILE);
         if (file.isPresent()) {
-            return IdTokenSource.fromFile(Path.of(file.get()));
+            return new FileIdTokenSource(Path.of(file.get()), Settings.TOKEN_FILE.toString());
         }
         var url = s.lookup(Settings.REQUEST_URL);
         if (url.isEmpty()) {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import io.github.ghaoidc.core.EnvironmentSource;
+import io.github.ghaoidc.core.GitHubOidcException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -28,11 +29,22 @@ class FileIdTokenSourceTest {
     }
 
     @Test
-    void aMissingFileIsNamedInTheError() {
+    void aMissingFileIsAConfigurationErrorNamingTheFileWithoutJavaClassNames() {
         Path missing = dir.resolve("nope");
         assertThatThrownBy(() -> IdTokenSource.fromFile(missing).fetch("aud"))
-                .hasMessageContaining(missing.toString())
-                .hasMessageContaining("AWS_WEB_IDENTITY_TOKEN_FILE");
+                .isInstanceOfSatisfying(GitHubOidcException.class, e -> assertThat(e.isConfigurationError()).isTrue())
+                .hasMessageContaining(missing + ": no such file")
+                .hasMessageContaining("it must be a readable file holding one JWT")
+                .hasMessageNotContaining("Exception")
+                .hasMessageNotContaining("AWS_WEB_IDENTITY_TOKEN_FILE");
+    }
+
+    @Test
+    void anEmptyFileIsAConfigurationError() throws IOException {
+        Path empty = Files.writeString(dir.resolve("empty"), "\n");
+        assertThatThrownBy(() -> IdTokenSource.fromFile(empty).fetch("aud"))
+                .isInstanceOfSatisfying(GitHubOidcException.class, e -> assertThat(e.isConfigurationError()).isTrue())
+                .hasMessageContaining("is empty");
     }
 
     @Test

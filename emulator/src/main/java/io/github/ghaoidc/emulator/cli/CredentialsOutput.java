@@ -36,7 +36,23 @@ final class CredentialsOutput {
 
     /** {@code export AWS_ACCESS_KEY_ID=…} lines for {@code eval}. */
     static String env(AwsCredentials credentials) {
+        return env(credentials, false);
+    }
+
+    /**
+     * {@code export} lines for {@code eval}; with {@code mask}, preceded by {@code echo '::add-mask::…'} lines for
+     * the secret key and session token. Those are shell commands because the output is meant for {@code eval}
+     * (a bare {@code ::add-mask::} line would be a failing command there): eval runs them, the runner reads the
+     * mask commands from the step's stdout and hides both values in the job log from then on.
+     */
+    static String env(AwsCredentials credentials, boolean mask) {
         StringBuilder out = new StringBuilder();
+        if (mask) {
+            maskLine(out, credentials.secretAccessKey());
+            if (credentials instanceof AwsSessionCredentials session) {
+                maskLine(out, session.sessionToken());
+            }
+        }
         line(out, "AWS_ACCESS_KEY_ID", credentials.accessKeyId());
         line(out, "AWS_SECRET_ACCESS_KEY", credentials.secretAccessKey());
         if (credentials instanceof AwsSessionCredentials session) {
@@ -47,7 +63,14 @@ final class CredentialsOutput {
     }
 
     private static void line(StringBuilder out, String name, String value) {
-        String shellSafe = value.matches("[A-Za-z0-9+/=._:-]*") ? value : "'" + value.replace("'", "'\\''") + "'";
-        out.append("export ").append(name).append('=').append(shellSafe).append(System.lineSeparator());
+        out.append("export ").append(name).append('=').append(shellSafe(value)).append(System.lineSeparator());
+    }
+
+    private static void maskLine(StringBuilder out, String value) {
+        out.append("echo ").append(shellSafe("::add-mask::" + value)).append(System.lineSeparator());
+    }
+
+    private static String shellSafe(String value) {
+        return value.matches("[A-Za-z0-9+/=._:-]*") ? value : "'" + value.replace("'", "'\\''") + "'";
     }
 }

@@ -19,14 +19,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The AWS CLI with {@code credential_process = java -jar …/gha-oidc.jar credentials …} in a profile runs
- * {@code aws sts get-caller-identity} against the emulator; the jar reads the job's token endpoint from the
+ * The AWS CLI with the {@code credential_process} profile exactly as docs/credentials-provider.md shows it
+ * (only {@code java -jar /opt/gha-oidc.jar} replaced by this build's jar) runs {@code aws sts get-caller-identity}
+ * against the emulator; the jar reads the job's token endpoint from the
  * environment the CLI passes down, as on a runner. Needs the shaded jar (Failsafe runs after package) and
  * {@code aws} on PATH.
  */
 class AwsCliCredentialProcessIT {
 
     static final Path JAR = Path.of("target", "gha-oidc.jar").toAbsolutePath();
+    static final Path DOC = Path.of("..", "docs", "credentials-provider.md").toAbsolutePath().normalize();
 
     static GitHubAndAws local;
 
@@ -56,18 +58,27 @@ class AwsCliCredentialProcessIT {
         }
     }
 
+    /** The {@code ini} block of docs/credentials-provider.md, as a user would paste it into the AWS config file. */
+    static String documentedProfile() throws IOException {
+        String doc = Files.readString(DOC, StandardCharsets.UTF_8);
+        int start = doc.indexOf("```ini\n");
+        assertThat(start).as("an ```ini block in %s", DOC).isNotNegative();
+        int from = start + "```ini\n".length();
+        return doc.substring(from, doc.indexOf("```", from));
+    }
+
     @Test
-    void awsCliGetsCallerIdentityThroughCredentialProcess() throws Exception {
+    void awsCliGetsCallerIdentityThroughTheDocumentedCredentialProcessProfile() throws Exception {
         assumeTrue(awsCliPresent(), "the AWS CLI (`aws`) is not on PATH; .ci/run installs it");
         assertThat(JAR).as("the standalone jar built by `package`").exists();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        String profile = documentedProfile().replace("java -jar /opt/gha-oidc.jar", java + " -jar " + JAR);
+        assertThat(profile).as("the documented profile").contains("--role-arn " + local.roleArn)
+                .contains("--session-name " + GitHubAndAws.SESSION).contains(JAR.toString());
         Path config = dir.resolve("config");
-        Files.writeString(config, "[profile gha]\n"
-                + "region = us-east-2\n"
-                + "credential_process = " + java + " -jar " + JAR + " credentials --role-arn " + local.roleArn
-                + " --region us-east-2 --session-name " + GitHubAndAws.SESSION + "\n");
+        Files.writeString(config, profile);
 
-        ProcessBuilder builder = new ProcessBuilder("aws", "sts", "get-caller-identity", "--profile", "gha",
+        ProcessBuilder builder = new ProcessBuilder("aws", "sts", "get-caller-identity", "--profile", "deploy",
                 "--endpoint-url", local.github.baseUrl(), "--output", "json");
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("ACTIONS_"));

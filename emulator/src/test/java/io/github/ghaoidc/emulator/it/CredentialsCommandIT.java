@@ -77,7 +77,7 @@ class CredentialsCommandIT {
 
     @Test
     void envFormatPrintsExportLines() throws IOException {
-        assertThat(run(WorkflowContext.push(GitHubAndAws.REPO, "main"), "--format", "env")).isEqualTo(0);
+        assertThat(run(WorkflowContext.push(GitHubAndAws.REPO, "main"), "--format", "env", "--no-mask")).isEqualTo(0);
         assertThat(out.toString().lines()).hasSize(4)
                 .anySatisfy(l -> assertThat(l).startsWith("export AWS_ACCESS_KEY_ID=ASIA"))
                 .anySatisfy(l -> assertThat(l).startsWith("export AWS_SECRET_ACCESS_KEY="))
