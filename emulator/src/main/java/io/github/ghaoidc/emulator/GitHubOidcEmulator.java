@@ -10,6 +10,7 @@ import io.github.ghaoidc.emulator.aws.OidcProviderDefinition;
 import io.github.ghaoidc.emulator.aws.RoleDefinition;
 import io.github.ghaoidc.emulator.internal.Router;
 import io.github.ghaoidc.emulator.internal.DeferredHandler;
+import io.github.ghaoidc.emulator.internal.LazyHandler;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.IssuerMode;
 import io.github.ghaoidc.emulator.issuer.Job;
@@ -224,7 +225,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         holder.set(new Router(mode.path() + "/.well-known/openid-configuration",
                 DiscoveryDocument.bytes(iss, baseUrl + mode.jwksPath()), jwksPaths, keys,
                 new RuntimeTokenHandler(jobs, issuer), new AdminHandler(this),
-                aws != null ? aws.httpHandler() : settings.awsHandler));
+                aws != null ? new LazyHandler(aws::httpHandler) : settings.awsHandler));
         return new Running(server, baseUrl, port, mode, issuer, keys, jobs);
     }
 
