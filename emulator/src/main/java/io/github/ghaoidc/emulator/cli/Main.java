@@ -13,7 +13,7 @@ public final class Main {
 
     /** Runs the CLI and returns its exit code; used by tests so they need not fork a JVM. */
     public static int run(String... args) {
-        return GhaOidcCommand.commandLine().execute(args);
+        return GhaOidcCommand.commandLine(args).execute(args);
     }
 
     /**
