@@ -8,6 +8,7 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLogging();
+        ServeWarmUp.startFor(args);
         System.exit(run(args));
     }
 
