@@ -127,10 +127,14 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             if (running != null) {
                 throw new IllegalStateException("emulator is already started at " + running.baseUrl());
             }
+            long startNanos = System.nanoTime();
             CompletableFuture<SigningKeys> keys = new CompletableFuture<>();
             Thread keygen = new Thread(() -> {
                 try {
-                    keys.complete(keySource());
+                    SigningKeys ready = keySource();
+                    LOG.debug("signing key ready [kid={}, millisSinceStart={}]", ready.activeKid(),
+                            (System.nanoTime() - startNanos) / 1_000_000);
+                    keys.complete(ready);
                 } catch (RuntimeException e) {
                     keys.completeExceptionally(e);
                 }
@@ -157,7 +161,8 @@ public final class GitHubOidcEmulator implements AutoCloseable {
                 }
                 running = wire(server, baseUrl, address.getPort(), keys, deferred);
                 keys.thenAccept(this::publishStandbyKeys);
-                LOG.debug("emulator started [url={}, iss={}]", baseUrl, running.issuer().issuer());
+                LOG.debug("emulator started [url={}, iss={}, millis={}]", baseUrl, running.issuer().issuer(),
+                        (System.nanoTime() - startNanos) / 1_000_000);
                 return this;
             } catch (RuntimeException e) {
                 server.stop();
