@@ -46,6 +46,7 @@ public final class AwsEmulation implements AutoCloseable {
     private final URI upstream;
     private final UpstreamAws upstreamAws;
     private final Builder config;
+    private final Object handlerLock = new Object();
     private volatile AwsQueryHandler handler;
 
     private AwsEmulation(Builder builder) {
@@ -92,7 +93,7 @@ public final class AwsEmulation implements AutoCloseable {
     public AwsQueryHandler httpHandler() {
         AwsQueryHandler h = handler;
         if (h == null) {
-            synchronized (this) {
+            synchronized (handlerLock) {
                 h = handler;
                 if (h == null) {
                     h = newHandler();
