@@ -1,20 +1,22 @@
 package io.github.ghaoidc.emulator.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ghaoidc.core.trust.Decision;
+import io.github.ghaoidc.core.trust.PolicyViolation;
 import io.github.ghaoidc.core.trust.TrustEvaluator;
 import io.github.ghaoidc.core.trust.TrustPolicy;
 import io.github.ghaoidc.core.trust.TrustPolicyException;
 import io.github.ghaoidc.core.trust.TrustRequest;
-import java.io.BufferedReader;
+import io.github.ghaoidc.core.trust.source.SourcedPolicy;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,6 +27,8 @@ import java.util.Map;
 final class TrustBatch {
 
     private static final int POLICY_CACHE_SIZE = 256;
+    /** Longest request line read; a policy is at most 262,144 characters, a token's claims far fewer. */
+    static final int MAX_LINE_BYTES = 1024 * 1024;
 
     private final TrustEvaluator evaluator;
     private final PolicyOptions defaultPolicy;
@@ -39,7 +43,7 @@ final class TrustBatch {
             return size() > POLICY_CACHE_SIZE;
         }
     };
-    private TrustPolicy fallbackPolicy;
+    private Checked fallbackPolicy;
     private int errors;
 
     TrustBatch(TrustEvaluator evaluator, PolicyOptions defaultPolicy, String issuer, String roleArn, String sessionName) {
@@ -53,13 +57,17 @@ final class TrustBatch {
     /** Runs the batch; returns 0 when every line was evaluated, 2 when some line was an error. */
     int run(String source, InputStream stdin, PrintWriter out) {
         if (defaultPolicy != null) {
-            fallbackPolicy = PolicyOptions.parse(defaultPolicy.read(PolicyOptions.accountOf(defaultRoleArn)));
+            SourcedPolicy sourced = defaultPolicy.read(PolicyOptions.accountOf(defaultRoleArn));
+            TrustPolicy parsed = PolicyOptions.parse(sourced);
+            fallbackPolicy = new Checked(parsed, IamVerdict.advisories(parsed, sourced.origin()));
         }
-        try (BufferedReader in = open(source, stdin)) {
+        try (InputStream in = open(source, stdin)) {
+            BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
             int lineNumber = 0;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
+            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
                 lineNumber++;
-                out.print(evaluate(lineNumber, line));
+                out.print(line.tooLong() ? error(lineNumber, "line is " + line.bytes() + " bytes, longer than the limit of "
+                        + MAX_LINE_BYTES + " bytes (1 MiB); skipped") : evaluate(lineNumber, line.text()));
                 out.print('\n');
             }
         } catch (IOException e) {
@@ -69,12 +77,17 @@ final class TrustBatch {
         return errors == 0 ? 0 : CliException.EXIT_INPUT;
     }
 
-    private static BufferedReader open(String source, InputStream stdin) throws IOException {
+    private static InputStream open(String source, InputStream stdin) throws IOException {
         if ("-".equals(source)) {
-            return new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+            return new FilterInputStream(stdin) {
+                @Override
+                public void close() {
+                    // stdin is borrowed: never closed
+                }
+            };
         }
         try {
-            return Files.newBufferedReader(Path.of(source), StandardCharsets.UTF_8);
+            return Files.newInputStream(Path.of(source));
         } catch (NoSuchFileException e) {
             throw new CliException("--batch " + source + ": no such file", e);
         }
@@ -82,7 +95,17 @@ final class TrustBatch {
 
     private String evaluate(int lineNumber, String line) {
         try {
-            return "{\"line\":" + lineNumber + ",\"decision\":\"" + decide(line).name() + "\"}";
+            if (line.isBlank()) {
+                throw new CliException("empty line; expected a JSON object");
+            }
+            BatchLine request = BatchLine.parse(line);
+            Checked policy = policy(request.policyText());
+            ObjectNode result = TokenClaims.JSON.createObjectNode().put("line", lineNumber)
+                    .put("decision", decide(request, policy).name());
+            if (!policy.advisories().isEmpty()) {
+                result.set("violations", IamVerdict.json(policy.advisories()));
+            }
+            return result.toString();
         } catch (CliException | TrustPolicyException e) {
             return error(lineNumber, e.getMessage());
         } catch (RuntimeException e) {
@@ -95,23 +118,19 @@ final class TrustBatch {
         return TokenClaims.JSON.createObjectNode().put("line", lineNumber).put("error", message).toString();
     }
 
-    private Decision decide(String line) {
-        if (line.isBlank()) {
-            throw new CliException("empty line; expected a JSON object");
-        }
-        BatchLine request = BatchLine.parse(line);
-        TrustPolicy policy = policy(request.policyText());
+    private Decision decide(BatchLine request, Checked policy) {
         TrustRequest trustRequest = TrustRequest.builder()
                 .claims(TokenClaims.fromJson(request.claims(), "claims"))
                 .issuer(request.issuer() != null ? request.issuer() : defaultIssuer)
                 .roleArn(request.roleArn() != null ? request.roleArn()
                         : defaultRoleArn != null ? defaultRoleArn : TrustRequest.DEFAULT_ROLE_ARN)
-                .sessionName(request.sessionName() != null ? request.sessionName() : defaultSessionName)
+                .sessionName(request.sessionName() != null ? SessionNames.check(request.sessionName(), "sessionName")
+                        : defaultSessionName != null ? defaultSessionName : SessionNames.DEFAULT)
                 .build();
-        return evaluator.evaluate(policy, trustRequest);
+        return evaluator.evaluate(policy.policy(), trustRequest);
     }
 
-    private TrustPolicy policy(String text) {
+    private Checked policy(String text) {
         if (text == null) {
             if (fallbackPolicy == null) {
                 throw new CliException("no policy: give \"policy\" on the line or --policy FILE");
@@ -121,15 +140,20 @@ final class TrustBatch {
         Object cached = policies.get(text);
         if (cached == null) {
             try {
-                cached = TrustPolicy.parse(text);
-            } catch (TrustPolicyException e) {
+                TrustPolicy parsed = TrustPolicy.parse(text);
+                cached = new Checked(parsed, IamVerdict.advisories(parsed, "policy"));
+            } catch (TrustPolicyException | CliException e) {
                 cached = e;
             }
             policies.put(text, cached);
         }
-        if (cached instanceof TrustPolicyException) {
-            throw (TrustPolicyException) cached;
+        if (cached instanceof RuntimeException) {
+            throw (RuntimeException) cached;
         }
-        return (TrustPolicy) cached;
+        return (Checked) cached;
+    }
+
+    /** A parsed policy IAM accepts, with the advisories to report on each of its lines. */
+    private record Checked(TrustPolicy policy, List<PolicyViolation> advisories) {
     }
 }

@@ -1,6 +1,8 @@
 package io.github.ghaoidc.emulator.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ghaoidc.core.trust.Explanation;
+import io.github.ghaoidc.core.trust.PolicyViolation;
 import io.github.ghaoidc.core.trust.TrustEvaluator;
 import io.github.ghaoidc.core.trust.TrustPolicy;
 import io.github.ghaoidc.core.trust.TrustPolicyException;
@@ -8,6 +10,7 @@ import io.github.ghaoidc.core.trust.TrustRequest;
 import io.github.ghaoidc.core.trust.source.SourcedPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -53,7 +56,9 @@ final class TrustEvalCommand implements Callable<Integer> {
             defaultValue = TrustRequest.DEFAULT_ROLE_ARN)
     String roleArn;
 
-    @Option(names = "--session-name", paramLabel = "NAME", description = "RoleSessionName (sts:RoleSessionName).")
+    @Option(names = "--session-name", paramLabel = "NAME",
+            description = "RoleSessionName (sts:RoleSessionName): 2-64 characters of letters, digits and +=,.@_- "
+                    + "(default " + SessionNames.DEFAULT + ").")
     String sessionName;
 
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).",
@@ -68,35 +73,40 @@ final class TrustEvalCommand implements Callable<Integer> {
                 throw new CliException("--batch takes the claims from each line; leave out --token and --claims");
             }
             return new TrustBatch(TrustEvaluator.create(), policy.policy == null ? null : policy, issuer,
-                    spec.commandLine().getParseResult().hasMatchedOption("--role-arn") ? roleArn : null, sessionName)
+                    spec.commandLine().getParseResult().hasMatchedOption("--role-arn") ? roleArn : null,
+                    sessionName == null ? null : SessionNames.check(sessionName, "--session-name"))
                     .run(batch, System.in, out);
         }
         if (claims == null) {
             throw new CliException("missing the token: give --token JWT or --claims FILE (or --batch FILE)");
         }
-        Map<String, Object> tokenClaims;
-        if (claims.token != null) {
-            spec.commandLine().getErr().println("note: token claims decoded WITHOUT signature verification");
-            tokenClaims = TokenClaims.decode(claims.token);
-        } else {
-            tokenClaims = TokenClaims.read(claims.file);
-        }
+        String session = SessionNames.check(sessionName, "--session-name");
+        Map<String, Object> tokenClaims = claims.token != null ? TokenClaims.decode(claims.token) : TokenClaims.read(claims.file);
         SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
         TrustPolicy trustPolicy = PolicyOptions.parse(sourced);
+        List<PolicyViolation> advisories = IamVerdict.advisories(trustPolicy, sourced.origin());
         TrustRequest request;
         try {
             request = TrustRequest.builder().claims(tokenClaims).issuer(issuer).roleArn(roleArn)
-                    .sessionName(sessionName).build();
+                    .sessionName(session).build();
         } catch (TrustPolicyException e) {
             throw new CliException(e.getMessage(), e);
         }
         Explanation explanation = TrustEvaluator.create().explain(trustPolicy, request);
+        if (claims.token != null) {
+            spec.commandLine().getErr().println("note: token claims decoded WITHOUT signature verification");
+            spec.commandLine().getErr().flush();
+        }
         if (format == OutputFormat.json) {
-            out.println(explanation.toJson());
+            ObjectNode json = explanation.toJsonNode();
+            json.set("violations", IamVerdict.json(advisories));
+            out.println(json);
         } else {
             out.println("policy: " + sourced.origin());
-            out.print(explanation.toText());
-            if (!explanation.toText().endsWith("\n")) {
+            IamVerdict.print(advisories, out);
+            String text = explanation.toText();
+            out.print(text);
+            if (!text.endsWith("\n")) {
                 out.println();
             }
         }

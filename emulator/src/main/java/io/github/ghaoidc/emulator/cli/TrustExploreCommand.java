@@ -1,5 +1,8 @@
 package io.github.ghaoidc.emulator.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ghaoidc.core.trust.PolicyViolation;
+import io.github.ghaoidc.core.trust.TrustPolicy;
 import io.github.ghaoidc.core.trust.TrustPolicyException;
 import io.github.ghaoidc.core.trust.explore.ContextMatrix;
 import io.github.ghaoidc.core.trust.explore.ExplorationReport;
@@ -49,18 +52,24 @@ final class TrustExploreCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ExplorationReport report;
+        List<PolicyViolation> advisories;
         try {
             ContextMatrix matrix = ContextMatrix.builder().repository(repository).defaultBranch(defaultBranch)
                     .environments(environments).audience(audience).build();
             SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
-            report = TrustExplorer.builder().roleArn(roleArn).build().explore(PolicyOptions.parse(sourced), matrix);
+            TrustPolicy parsed = PolicyOptions.parse(sourced);
+            advisories = IamVerdict.advisories(parsed, sourced.origin());
+            report = TrustExplorer.builder().roleArn(roleArn).build().explore(parsed, matrix);
         } catch (TrustPolicyException e) {
             throw new CliException(e.getMessage(), e);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
-            out.println(report.toJson());
+            ObjectNode json = report.toJsonNode();
+            json.set("violations", IamVerdict.json(advisories));
+            out.println(json);
         } else {
+            IamVerdict.print(advisories, out);
             out.print(report.toText());
         }
         out.flush();

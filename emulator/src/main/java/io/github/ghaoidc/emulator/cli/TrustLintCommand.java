@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code gha-oidc trust lint}: the mistakes that let the wrong workflows in. */
 @Command(name = "lint", mixinStandardHelpOptions = true,
-        description = {"Lints a role trust policy for GitHub OIDC (rules GHA001-GHA027, see docs/lint-rules.md).",
+        description = {"Lints a role trust policy for GitHub OIDC (rules GHA001-GHA028, see docs/lint-rules.md).",
             "Exit status: 0 no finding at or above --fail-on, 1 some, 2 invalid input."})
 final class TrustLintCommand implements Callable<Integer> {
 

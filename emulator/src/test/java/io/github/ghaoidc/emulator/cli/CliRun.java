@@ -27,6 +27,14 @@ record CliRun(int exit, String out, String err) {
         }
     }
 
+    static String resourceText(String name) {
+        try {
+            return java.nio.file.Files.readString(Path.of(resource(name)));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Whether stderr is exactly one line with no stack trace. */
     boolean oneLineError() {
         return err.lines().count() == 1 && !err.contains("\tat ") && !err.contains("Exception");

@@ -68,6 +68,27 @@ class TrustLintExploreCommandTest {
     }
 
     @Test
+    void otherAudienceRowCarriesTheStsCaveatInTextAndJson() throws Exception {
+        CliRun text = CliRun.of("trust", "explore", "--policy", CliRun.resource("policy.json"), "--repository", "octo-org/octo-repo");
+        CliRun json = CliRun.of("trust", "explore", "--policy", CliRun.resource("policy.json"), "--repository", "octo-org/octo-repo",
+                "--format", "json");
+
+        java.util.List<String> lines = text.out().lines().toList();
+        int row = lines.indexOf(lines.stream().filter(l -> l.startsWith("other-audience ")).findFirst().orElseThrow());
+        assertThat(lines.get(row)).contains("ALLOW");
+        assertThat(lines.get(row + 2)).contains("note: STS refuses audience https://github.com/octo-org before reading "
+                + "this policy unless the role's OIDC provider lists it as a client ID");
+        JsonNode rows = JSON.readTree(json.out()).get("results");
+        for (JsonNode r : rows) {
+            if (r.get("case").asText().equals("other-audience")) {
+                assertThat(r.get("note").asText()).startsWith("STS refuses audience https://github.com/octo-org");
+            } else {
+                assertThat(r.get("note").isNull()).as(r.get("case").asText()).isTrue();
+            }
+        }
+    }
+
+    @Test
     void exploreNeedsOwnerSlashRepository() {
         CliRun run = CliRun.of("trust", "explore", "--policy", CliRun.resource("policy.json"), "--repository", "octo-repo");
 

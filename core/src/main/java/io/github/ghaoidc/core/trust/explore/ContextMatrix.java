@@ -89,8 +89,12 @@ public final class ContextMatrix {
                         .ownerId(push.ownerId()).immutableSubject(true).build());
         add(cases, "recycled-name", "a new repository reusing the name " + repository + " (new repository_id)",
                 push.toBuilder().repositoryId(push.repositoryId() + 1_000_003L).build());
+        String otherAudience = GitHubClaims.defaultAudience(push);
         cases.add(build("other-audience", "token requested with GitHub's default audience",
-                GitHubClaims.builder().context(push).audience(GitHubClaims.defaultAudience(push)), GitHubClaims.GITHUB_ISSUER));
+                GitHubClaims.builder().context(push).audience(otherAudience), GitHubClaims.GITHUB_ISSUER).toBuilder()
+                .note("STS refuses audience " + otherAudience + " before reading this policy unless the role's OIDC "
+                        + "provider lists it as a client ID; the decision shown is the trust policy's alone")
+                .build());
         String enterpriseIssuer = GitHubClaims.GITHUB_ISSUER + "/" + enterprise;
         cases.add(build("enterprise-issuer", "enterprise " + enterprise + " with its own issuer " + enterpriseIssuer,
                 GitHubClaims.builder().context(push.toBuilder().enterprise(enterprise).build()).audience(audience)

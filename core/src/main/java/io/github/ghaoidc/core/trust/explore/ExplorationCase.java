@@ -15,12 +15,14 @@ public final class ExplorationCase {
     private final String description;
     private final Map<String, Object> claims;
     private final String issuer;
+    private final String note;
 
     private ExplorationCase(Builder builder) {
         this.name = Objects.requireNonNull(builder.name, "name");
         this.description = Objects.requireNonNull(builder.description, "description");
         this.claims = Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(builder.claims, "claims")));
         this.issuer = Objects.requireNonNull(builder.issuer, "issuer");
+        this.note = builder.note;
     }
 
     public static Builder builder() {
@@ -28,7 +30,7 @@ public final class ExplorationCase {
     }
 
     public Builder toBuilder() {
-        return new Builder().name(name).description(description).claims(claims).issuer(issuer);
+        return new Builder().name(name).description(description).claims(claims).issuer(issuer).note(note);
     }
 
     public String name() {
@@ -49,6 +51,14 @@ public final class ExplorationCase {
         return issuer;
     }
 
+    /**
+     * A caveat the decision alone does not tell (e.g. STS refuses this audience before consulting the
+     * policy unless the provider lists it), or {@code null}.
+     */
+    public String note() {
+        return note;
+    }
+
     /** The {@code sub} claim. */
     public String subject() {
         return String.valueOf(claims.get("sub"));
@@ -64,12 +74,13 @@ public final class ExplorationCase {
         return "ExplorationCase[" + name + ", sub=" + subject() + "]";
     }
 
-    /** Builds an {@link ExplorationCase}; every field is required. */
+    /** Builds an {@link ExplorationCase}; every field but the note is required. */
     public static final class Builder {
         private String name;
         private String description;
         private Map<String, Object> claims;
         private String issuer;
+        private String note;
 
         private Builder() {
         }
@@ -91,6 +102,12 @@ public final class ExplorationCase {
 
         public Builder issuer(String issuer) {
             this.issuer = issuer;
+            return this;
+        }
+
+        /** A caveat shown with the case's result; default {@code null} (none). */
+        public Builder note(String note) {
+            this.note = note;
             return this;
         }
 

@@ -54,6 +54,9 @@ public final class ExplorationReport {
             out.append(String.format(format, r.explorationCase().name(), r.decision(), r.reason()));
             out.append(String.format(format, "", "", "sub=" + r.explorationCase().subject()
                     + (r.explorationCase().audience().equals("sts.amazonaws.com") ? "" : " aud=" + r.explorationCase().audience())));
+            if (r.explorationCase().note() != null) {
+                out.append(String.format(format, "", "", "note: " + r.explorationCase().note()));
+            }
         }
         out.append(allowedCases().size()).append(" of ").append(results.size()).append(" contexts allowed\n");
         return out.toString();
@@ -80,6 +83,11 @@ public final class ExplorationReport {
                 row.put("decidingStatement", r.decidingStatement());
             }
             row.put("reason", r.reason());
+            if (r.explorationCase().note() == null) {
+                row.putNull("note");
+            } else {
+                row.put("note", r.explorationCase().note());
+            }
         }
         return root;
     }

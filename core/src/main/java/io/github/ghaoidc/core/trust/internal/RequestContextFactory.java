@@ -123,6 +123,20 @@ public final class RequestContextFactory {
             return v.toString();
         }
         throw new TrustPolicyException("claim '" + claim + "' must be a string, number, boolean or a list of them, got "
-                + (v == null ? "null" : v.getClass().getSimpleName()));
+                + kind(v));
+    }
+
+    /** The JSON kind of a decoded value, in words ({@code an object}, {@code an array}, {@code null}). */
+    private static String kind(Object v) {
+        if (v == null) {
+            return "null";
+        }
+        if (v instanceof Map<?, ?>) {
+            return "an object";
+        }
+        if (v instanceof java.util.Collection<?> || v.getClass().isArray()) {
+            return "an array";
+        }
+        return "a value of another type";
     }
 }

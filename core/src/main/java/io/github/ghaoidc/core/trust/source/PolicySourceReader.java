@@ -5,6 +5,7 @@ import io.github.ghaoidc.core.trust.source.internal.FormatDetector;
 import io.github.ghaoidc.core.trust.source.internal.JsonPolicyReader;
 import io.github.ghaoidc.core.trust.source.internal.TerraformReader;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 public final class PolicySourceReader {
 
-    /** Largest file read, in bytes; larger files are refused rather than loaded. */
+    /** Largest input read, in bytes; longer input (files, pipes, devices) is refused after this many bytes. */
     public static final int MAX_BYTES = 32 * 1024 * 1024;
 
     private final PolicyFormat format;
@@ -66,18 +67,33 @@ public final class PolicySourceReader {
      *     does not hold exactly one resolvable role policy
      */
     public SourcedPolicy read(Path file) {
-        byte[] bytes;
-        try {
-            if (Files.size(file) > MAX_BYTES) {
-                throw new PolicySourceException(file + ": file is larger than " + MAX_BYTES + " bytes");
-            }
-            bytes = Files.readAllBytes(file);
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in, file.toString());
         } catch (NoSuchFileException e) {
             throw new PolicySourceException(file + ": no such file", e);
         } catch (IOException e) {
             throw new PolicySourceException(file + ": cannot read the file (" + e.getMessage() + ")", e);
         }
-        return read(decode(bytes, file.toString()), file.toString());
+    }
+
+    /**
+     * Reads the policy from {@code in} (not closed), at most {@link #MAX_BYTES} bytes: a longer or
+     * endless stream (a pipe, a device) is refused after that many bytes, never loaded whole.
+     *
+     * @throws PolicySourceException as {@link #read(Path)} does
+     */
+    public SourcedPolicy read(InputStream in, String sourceName) {
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(MAX_BYTES + 1);
+        } catch (IOException e) {
+            throw new PolicySourceException(sourceName + ": cannot read (" + e.getMessage() + ")", e);
+        }
+        if (bytes.length > MAX_BYTES) {
+            throw new PolicySourceException(sourceName + ": larger than the limit of " + MAX_BYTES
+                    + " bytes (32 MiB); give a policy, template or plan file below it");
+        }
+        return read(decode(bytes, sourceName), sourceName);
     }
 
     /**

@@ -86,7 +86,8 @@ class LintRulesTest {
                 Arguments.of("GHA026", gh(equalsSub("\"repo:octo-org/octo-repo:environment:Production:V1\"")),
                         gh(equalsSub("\"repo:octo-org/octo-repo:environment:Production%3AV1\""))),
                 Arguments.of("GHA027", gh(like("[\"repo:octo-org/octo-repo:ref:refs/heads/main\",\"*\"]")),
-                        gh(like("[\"repo:octo-org/octo-repo:ref:refs/heads/main\",\"repo:octo-org/octo-repo:ref:refs/heads/dev\"]"))));
+                        gh(like("[\"repo:octo-org/octo-repo:ref:refs/heads/main\",\"repo:octo-org/octo-repo:ref:refs/heads/dev\"]"))),
+                Arguments.of("GHA028", gh(PINNED + ",\"StringFoo\":{\"" + K + ":ref\":\"refs/heads/main\"}"), gh(PINNED)));
     }
 
     @ParameterizedTest(name = "{0} reports the policy that has the problem")
@@ -113,6 +114,19 @@ class LintRulesTest {
         List<String> covered = cases().map(a -> (String) a.get()[0]).collect(Collectors.toList());
 
         assertThat(TrustPolicyLinter.defaultRules()).extracting(LintRule::id).containsExactlyElementsOf(covered);
+    }
+
+    @Test
+    void iamRefusalQuotesAwsMessageAtTheFirstRefusedElement() {
+        List<LintFinding> findings = findings(policy("2012-10-17", K, "sts:AssumeRoleWithWebIdentity",
+                "\"Resource\":\"*\",", "\"StringFoo\":{" + MAIN + "}"), "GHA028");
+
+        assertThat(findings).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.path()).isEqualTo("$.Statement[0].Resource");
+            assertThat(f.message()).contains("MalformedPolicyDocument: \"Has prohibited field Resource\"");
+            assertThat(f.fix()).startsWith("remove Resource");
+        });
     }
 
     static List<LintFinding> findings(String policy, String ruleId) {

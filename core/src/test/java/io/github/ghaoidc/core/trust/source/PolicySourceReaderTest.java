@@ -3,8 +3,10 @@ package io.github.ghaoidc.core.trust.source;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,6 +33,31 @@ class PolicySourceReaderTest {
         assertThat(reader.read(Fixtures.path("reference/terraform-plan.json")).format()).isEqualTo(PolicyFormat.TERRAFORM);
         assertThatThrownBy(() -> reader.read("{\"Foo\":1}", "x.json"))
                 .hasMessageContaining("cannot tell the format");
+    }
+
+    @Test
+    void endlessStreamIsRefusedAfterTheLimitNotLoadedWhole() {
+        long[] consumed = {0};
+        InputStream endless = new InputStream() {
+            @Override
+            public int read() {
+                consumed[0]++;
+                return ' ';
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                Arrays.fill(b, off, off + len, (byte) ' ');
+                consumed[0] += len;
+                return len;
+            }
+        };
+
+        assertThatThrownBy(() -> PolicySourceReader.create().read(endless, "/dev/stdin"))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessage("/dev/stdin: larger than the limit of 33554432 bytes (32 MiB); give a policy, template or "
+                        + "plan file below it");
+        assertThat(consumed[0]).isEqualTo(PolicySourceReader.MAX_BYTES + 1L);
     }
 
     @Test

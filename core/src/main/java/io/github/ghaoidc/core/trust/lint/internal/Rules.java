@@ -33,7 +33,8 @@ public final class Rules {
             new EmptyValuesRule(),
             new LiteralVariableRule(),
             new EnvironmentColonRule(),
-            new HiddenLooseValueRule());
+            new HiddenLooseValueRule(),
+            new IamRefusalRule());
 
     private Rules() {
     }
