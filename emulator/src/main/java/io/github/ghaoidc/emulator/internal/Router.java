@@ -51,6 +51,10 @@ public final class Router implements HttpHandler {
             }
             Responses.json(exchange, 200, keys.join().jwksBytes());
         } else if (path.startsWith(JobRegistry.RUNTIME_PREFIX)) {
+            if (!keys.isDone() && exchange.isInIoThread()) {
+                exchange.dispatch(this); // no signing key yet: wait for it off the IO thread
+                return;
+            }
             runtime.handleRequest(exchange);
         } else if (path.startsWith(ADMIN_PREFIX)) {
             admin.handleRequest(exchange);

@@ -37,10 +37,6 @@ public final class RuntimeTokenHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this); // signing costs ~1 ms of CPU: keep it off the IO threads
-            return;
-        }
         String path = exchange.getRelativePath();
         String rest = path.substring(JobRegistry.RUNTIME_PREFIX.length());
         if (!rest.endsWith(SUFFIX) || rest.length() == SUFFIX.length()) {
@@ -74,15 +70,35 @@ public final class RuntimeTokenHandler implements HttpHandler {
             return;
         }
         Fault fault = jobs.takeFault(job);
+        if (fault != null && !fault.latency().isZero() && exchange.isInIoThread()) {
+            // an injected delay must never hold an IO thread: wait on a worker, then answer from there
+            exchange.dispatch(() -> respond(exchange, job, fault));
+            return;
+        }
+        respond(exchange, job, fault);
+    }
+
+    /**
+     * Answers with the token, or the fault's status. Signing (~1 ms of CPU) runs on the IO thread on purpose:
+     * handing every request to a worker and back costs more than the signature (the workers then queue on the
+     * selector's wake-up lock), and the endpoint is CPU-bound either way. Router sends requests that arrive
+     * before the first signing key exists to a worker, so nothing here waits.
+     */
+    private void respond(HttpServerExchange exchange, Job job, Fault fault) {
         if (fault != null && !fault.latency().isZero()) {
-            Thread.sleep(fault.latency().toMillis());
+            try {
+                Thread.sleep(fault.latency().toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
         }
         if (fault != null && fault.status() != 0) {
             Responses.error(exchange, fault.status(), "injected fault: HTTP " + fault.status());
             return;
         }
         String token = issuer.mint(job.context(), audience(exchange.getQueryString()), null, fault);
-        LOG.debug("issued ID token [job={}]", jobId);
+        LOG.debug("issued ID token [job={}]", job.id());
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
         exchange.getResponseSender().send(ByteBuffer.wrap(("{\"count\":1,\"value\":\"" + token + "\"}")
