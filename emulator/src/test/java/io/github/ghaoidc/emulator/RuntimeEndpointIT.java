@@ -84,11 +84,43 @@ class RuntimeEndpointIT {
     }
 
     @Test
-    void unknownJobIs404WithJsonMessage() {
+    void unknownJobWithoutBearerIs401LikeAKnownOneSoJobIdsAreNotDiscoverable() {
+        HttpResponse<String> unknown = Http.get(github.baseUrl() + "/_apis/jobs/nope/idtoken?api-version=2.0");
+        HttpResponse<String> known = Http.get(github.tokenRequestUrl());
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(known.body());
+    }
+
+    @Test
+    void unknownJobWithAnotherJobsBearerIs401NotA404() {
         HttpResponse<String> r = Http.get(github.baseUrl() + "/_apis/jobs/nope/idtoken?api-version=2.0",
                 "Authorization", "Bearer " + github.tokenRequestToken());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(Http.json(r.body()).get("message").asText()).isEqualTo("bad request token for job 'nope'");
+    }
+
+    @Test
+    void removedJobWithItsOwnBearerIs404WithJsonMessage() {
+        Job gone = github.createJob("gone", WorkflowContext.push("octo-org/app", "main"));
+        github.removeJob(gone.id());
+        HttpResponse<String> r = Http.toolkitGet(gone.requestUrl(), gone.requestToken(), null);
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(Http.json(r.body()).get("message").asText()).startsWith("unknown job 'nope'");
+        assertThat(Http.json(r.body()).get("message").asText()).startsWith("unknown job 'gone': it was removed");
+    }
+
+    @Test
+    void brokenPercentEncodingInAudienceIs400NamingTheParameter() {
+        String[] r = Http.rawGet(github.baseUrl(), "/_apis/jobs/default/idtoken?api-version=2.0&audience=%zz",
+                "Authorization: Bearer " + github.tokenRequestToken());
+        assertThat(r[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(Http.json(r[1]).get("message").asText())
+                .startsWith("query parameter 'audience' is not valid percent-encoding: '%zz'");
+    }
+
+    @Test
+    void brokenPercentEncodingWithoutBearerIsStill401() {
+        String[] r = Http.rawGet(github.baseUrl(), "/_apis/jobs/default/idtoken?api-version=2.0&audience=%zz");
+        assertThat(r[0]).isEqualTo("HTTP/1.1 401 Unauthorized");
     }
 
     @Test

@@ -28,6 +28,10 @@ public final class JobRegistry {
     /** Id of the job that exists from start. */
     public static final String DEFAULT_JOB_ID = "default";
 
+    /** Why {@link #remove} refuses the default job. */
+    public static final String DEFAULT_JOB_KEPT = "the default job cannot be removed; it lives as long as the emulator "
+            + "(create other jobs with POST /_admin/jobs or createJob(...) and remove those)";
+
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** How long a job's request token is valid by default: about a job's life, as observed on GitHub. */
     public static final Duration DEFAULT_JOB_LIFETIME = Duration.ofHours(6).plusMinutes(10);
@@ -110,8 +114,15 @@ public final class JobRegistry {
         return list;
     }
 
-    /** Removes job {@code id}; {@code true} if it existed. */
+    /**
+     * Removes job {@code id}; {@code true} if it existed.
+     *
+     * @throws EmulatorException for the default job, which lives as long as the emulator
+     */
     public boolean remove(String id) {
+        if (DEFAULT_JOB_ID.equals(id)) {
+            throw new EmulatorException(DEFAULT_JOB_KEPT);
+        }
         return jobs.remove(id) != null;
     }
 
@@ -143,5 +154,13 @@ public final class JobRegistry {
             return RequestTokens.Verdict.INVALID;
         }
         return requestTokens.check(bearer, job.id(), clock.instant());
+    }
+
+    /**
+     * {@code true} if {@code bearer} is a request token this registry signed for job id {@code jobId}, whether or
+     * not that job still exists or the token has expired: only then may a caller learn that the job is gone.
+     */
+    public boolean issuedFor(String jobId, String bearer) {
+        return bearer != null && requestTokens.check(bearer, jobId, clock.instant()) != RequestTokens.Verdict.INVALID;
     }
 }
