@@ -77,6 +77,17 @@ class AdminApiIT {
     }
 
     @Test
+    void claimsOverwriteRegisteredClaimsAsGivenForTestingClients() {
+        HttpResponse<String> r = Http.send("POST", admin("mint"), "{\"claims\":{\"exp\":1,\"iat\":\"soon\",\"aud\":5}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode claims = RuntimeEndpointIT.payload(Http.json(r.body()).get("value").asText());
+        assertThat(claims.get("exp").isInt()).isTrue();
+        assertThat(claims.get("exp").asInt()).isEqualTo(1);
+        assertThat(claims.get("iat").asText()).isEqualTo("soon");
+        assertThat(claims.get("aud").isInt()).isTrue();
+    }
+
+    @Test
     void malformedJsonIs400WithPosition() {
         HttpResponse<String> r = Http.send("POST", admin("jobs"), "{\"id\": ");
         assertThat(r.statusCode()).isEqualTo(400);
