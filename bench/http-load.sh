@@ -34,15 +34,6 @@ echo "== sts AssumeRoleWithWebIdentity (16 connections)" | tee -a "$out/http.txt
 wrk -t2 -c16 -d"$dur" --latency -s bench/fixtures/sts.lua "$base/" | tee -a "$out/http.txt"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
-# Start-up: JVM start to the first successful discovery response, five runs, on a fixed free port.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-echo "== serve: JVM start to first response (ms)" | tee -a "$out/http.txt"
-for i in 1 2 3 4 5; do
-  t0=$(date +%s%N)
-  java -jar "$jar" serve --port "$port" >/dev/null 2>&1 &
-  pid=$!
-  until curl -sf -o /dev/null "http://127.0.0.1:$port/.well-known/openid-configuration"; do sleep 0.005; done
-  t1=$(date +%s%N)
-  echo "run $i: $(( (t1 - t0) / 1000000 )) ms" | tee -a "$out/http.txt"
-  kill "$pid"; wait "$pid" 2>/dev/null || true
-done
+# Start-up: process spawn to the first discovery 200 and the first token, medians (see bench/startup.sh).
+echo "== serve: start-up (bench/startup.sh)" | tee -a "$out/http.txt"
+bench/startup.sh "${STARTUP_RUNS:-7}" | tee -a "$out/http.txt"

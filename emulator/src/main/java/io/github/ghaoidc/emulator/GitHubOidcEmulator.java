@@ -10,6 +10,7 @@ import io.github.ghaoidc.emulator.aws.OidcProviderDefinition;
 import io.github.ghaoidc.emulator.aws.RoleDefinition;
 import io.github.ghaoidc.emulator.internal.Router;
 import io.github.ghaoidc.emulator.internal.DeferredHandler;
+import io.github.ghaoidc.emulator.internal.LazyHandler;
 import io.github.ghaoidc.emulator.internal.RecordingHandler;
 import io.github.ghaoidc.emulator.internal.RequestRecorder;
 import io.github.ghaoidc.emulator.issuer.Fault;
@@ -131,10 +132,14 @@ public final class GitHubOidcEmulator implements AutoCloseable {
             if (running != null) {
                 throw new IllegalStateException("emulator is already started at " + running.baseUrl());
             }
+            long startNanos = System.nanoTime();
             CompletableFuture<SigningKeys> keys = new CompletableFuture<>();
             Thread keygen = new Thread(() -> {
                 try {
-                    keys.complete(keySource());
+                    SigningKeys ready = keySource();
+                    LOG.debug("signing key ready [kid={}, millisSinceStart={}]", ready.activeKid(),
+                            (System.nanoTime() - startNanos) / 1_000_000);
+                    keys.complete(ready);
                 } catch (RuntimeException e) {
                     keys.completeExceptionally(e);
                 }
@@ -161,7 +166,8 @@ public final class GitHubOidcEmulator implements AutoCloseable {
                 }
                 running = wire(server, baseUrl, address.getPort(), keys, deferred);
                 keys.thenAccept(this::publishStandbyKeys);
-                LOG.debug("emulator started [url={}, iss={}]", baseUrl, running.issuer().issuer());
+                LOG.debug("emulator started [url={}, iss={}, millis={}]", baseUrl, running.issuer().issuer(),
+                        (System.nanoTime() - startNanos) / 1_000_000);
                 return this;
             } catch (RuntimeException e) {
                 server.stop();
@@ -229,7 +235,7 @@ public final class GitHubOidcEmulator implements AutoCloseable {
         holder.set(new RecordingHandler(recorder, settings.clock, new Router(mode.path() + "/.well-known/openid-configuration",
                 DiscoveryDocument.bytes(iss, baseUrl + mode.jwksPath()), jwksPaths, keys,
                 new RuntimeTokenHandler(jobs, issuer), new AdminHandler(this),
-                aws != null ? aws.httpHandler() : settings.awsHandler)));
+                aws != null ? new LazyHandler(aws::httpHandler) : settings.awsHandler)));
         return new Running(server, baseUrl, port, mode, issuer, keys, jobs);
     }
 

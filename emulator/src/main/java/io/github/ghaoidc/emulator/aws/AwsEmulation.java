@@ -42,10 +42,12 @@ public final class AwsEmulation implements AutoCloseable {
     private final IssuedCredentialStore credentials;
     private final DecisionLog decisions;
     private final ConcurrentLinkedQueue<AwsFault> faults = new ConcurrentLinkedQueue<>();
-    private final AwsQueryHandler handler;
+    private final TrustEngineGate trust = new TrustEngineGate();
     private final URI upstream;
     private final UpstreamAws upstreamAws;
     private final Builder config;
+    private final Object handlerLock = new Object();
+    private volatile AwsQueryHandler handler;
 
     private AwsEmulation(Builder builder) {
         if (!ACCOUNT_ID.matcher(builder.accountId).matches()) {
@@ -59,16 +61,19 @@ public final class AwsEmulation implements AutoCloseable {
         this.config = builder.copy();
         this.names = new IamNames(builder.partition, builder.accountId);
         this.upstream = builder.upstream;
-        TrustEngineGate trust = new TrustEngineGate();
         this.iamStore = new IamStore(names, builder.clock, trust::validateForIam, builder.allowLoopbackHttpIssuers);
         this.credentials = new IssuedCredentialStore(builder.clock, builder.maxIssuedSessions);
         this.decisions = new DecisionLog(builder.decisionHistorySize);
         this.upstreamAws = builder.upstream == null ? null : new UpstreamAws(builder.upstream, names);
+    }
+
+    /** The STS/IAM request pipeline; built on first use, so a server that never sees {@code POST /} never loads it. */
+    private AwsQueryHandler newHandler() {
         Supplier<IamDirectory> directory = upstreamAws == null ? () -> iamStore : () -> upstreamAws;
-        Function<String, JWKSet> inProcess = builder.inProcessKeys;
-        StsSettings settings = new StsSettings(directory, names, new IssuerKeys(inProcess, new RemoteJwks(builder.issuerLocations)), trust,
-                decisions, credentials, faults, upstreamAws, builder.clock, builder.clockSkew, builder.maxTokenAge);
-        this.handler = new AwsQueryHandler(new CallerAuthenticator(credentials, builder.clock),
+        Function<String, JWKSet> inProcess = config.inProcessKeys;
+        StsSettings settings = new StsSettings(directory, names, new IssuerKeys(inProcess, new RemoteJwks(config.issuerLocations)), trust,
+                decisions, credentials, faults, upstreamAws, config.clock, config.clockSkew, config.maxTokenAge);
+        return new AwsQueryHandler(new CallerAuthenticator(credentials, config.clock),
                 new StsActions(settings), new IamActions(iamStore), upstreamAws);
     }
 
@@ -80,9 +85,23 @@ public final class AwsEmulation implements AutoCloseable {
         return config.copy();
     }
 
-    /** The Undertow handler to mount on {@code POST /}. */
+    /**
+     * The Undertow handler to mount on {@code POST /}; always the same instance. It is built on the first call
+     * (the STS/IAM pipeline is not needed before the first AWS request), so a server that wants to start fast
+     * calls this when the first request arrives rather than at start.
+     */
     public AwsQueryHandler httpHandler() {
-        return handler;
+        AwsQueryHandler h = handler;
+        if (h == null) {
+            synchronized (handlerLock) {
+                h = handler;
+                if (h == null) {
+                    h = newHandler();
+                    handler = h;
+                }
+            }
+        }
+        return h;
     }
 
     public String accountId() {

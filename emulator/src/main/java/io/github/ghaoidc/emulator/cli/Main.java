@@ -8,12 +8,13 @@ public final class Main {
 
     public static void main(String[] args) {
         quietLogging();
+        ServeWarmUp.startFor(args);
         System.exit(run(args));
     }
 
     /** Runs the CLI and returns its exit code; used by tests so they need not fork a JVM. */
     public static int run(String... args) {
-        return GhaOidcCommand.commandLine().execute(args);
+        return GhaOidcCommand.commandLine(args).execute(args);
     }
 
     /**

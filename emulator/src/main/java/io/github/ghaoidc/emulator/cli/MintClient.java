@@ -52,7 +52,7 @@ final class MintClient {
         }
         JsonNode json;
         try {
-            json = Json.MAPPER.readTree(response.body());
+            json = Json.mapper().readTree(response.body());
         } catch (IOException e) {
             throw new CliFailure(baseUrl + " answered HTTP " + response.statusCode()
                     + " without JSON; is it a gha-oidc server?", e);

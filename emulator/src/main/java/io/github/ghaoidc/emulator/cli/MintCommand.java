@@ -87,11 +87,11 @@ final class MintCommand implements Callable<Integer> {
         String[] parts = token.split("\\.");
         try {
             Map<String, JsonNode> out = new LinkedHashMap<>();
-            out.put("header", Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[0])));
-            out.put("claims", Json.MAPPER.readTree(Base64.getUrlDecoder().decode(parts[1])));
-            ObjectNode node = Json.MAPPER.createObjectNode();
+            out.put("header", Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[0])));
+            out.put("claims", Json.mapper().readTree(Base64.getUrlDecoder().decode(parts[1])));
+            ObjectNode node = Json.mapper().createObjectNode();
             node.setAll(out);
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(node);
+            return Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(node);
         } catch (java.io.IOException | RuntimeException e) {
             throw new EmulatorException("the minted token could not be decoded: " + e.getMessage(), e);
         }

@@ -25,10 +25,17 @@ import org.slf4j.LoggerFactory;
 public final class RemoteJwks implements KeySourceResolver {
 
     private static final Logger LOG = LoggerFactory.getLogger(RemoteJwks.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    /**
+     * Made on the first remote issuer: building an {@link HttpClient} initialises TLS (the default trust store),
+     * several hundred milliseconds of CPU that in-process issuers never need, so it stays off the start-up path.
+     */
+    private static final class Http {
+        static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
+
     private final Map<String, JWKSource<SecurityContext>> sources = new ConcurrentHashMap<>();
     private final Map<String, String> locations;
 
@@ -60,13 +67,13 @@ public final class RemoteJwks implements KeySourceResolver {
         String base = locations.getOrDefault(issuerUrl, issuerUrl);
         String discovery = (base.endsWith("/") ? base : base + "/") + ".well-known/openid-configuration";
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(discovery))
+            HttpResponse<String> response = Http.CLIENT.send(HttpRequest.newBuilder(URI.create(discovery))
                     .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 throw new KeyRetrievalException("discovery document " + discovery + " answered HTTP "
                         + response.statusCode(), null);
             }
-            JsonNode jwksUri = JSON.readTree(response.body()).get("jwks_uri");
+            JsonNode jwksUri = Http.JSON.readTree(response.body()).get("jwks_uri");
             if (jwksUri == null || !jwksUri.isTextual()) {
                 throw new KeyRetrievalException("discovery document " + discovery + " has no jwks_uri", null);
             }
