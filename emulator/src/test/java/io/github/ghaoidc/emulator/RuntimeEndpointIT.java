@@ -109,18 +109,15 @@ class RuntimeEndpointIT {
     }
 
     @Test
-    void brokenPercentEncodingInAudienceIs400NamingTheParameter() {
-        String[] r = Http.rawGet(github.baseUrl(), "/_apis/jobs/default/idtoken?api-version=2.0&audience=%zz",
+    void brokenPercentEncodingIsRefusedByTheHttpLayerBeforeAnyJobIsLookedUp() {
+        // Undertow validates RFC 3986 percent-encoding while parsing the request line and answers a bare 400
+        // itself (no hook for a body); with or without a bearer, so it reveals nothing about jobs
+        String[] withBearer = Http.rawGet(github.baseUrl(), "/_apis/jobs/default/idtoken?api-version=2.0&audience=%zz",
                 "Authorization: Bearer " + github.tokenRequestToken());
-        assertThat(r[0]).isEqualTo("HTTP/1.1 400 Bad Request");
-        assertThat(Http.json(r[1]).get("message").asText())
-                .startsWith("query parameter 'audience' is not valid percent-encoding: '%zz'");
-    }
-
-    @Test
-    void brokenPercentEncodingWithoutBearerIsStill401() {
-        String[] r = Http.rawGet(github.baseUrl(), "/_apis/jobs/default/idtoken?api-version=2.0&audience=%zz");
-        assertThat(r[0]).isEqualTo("HTTP/1.1 401 Unauthorized");
+        String[] without = Http.rawGet(github.baseUrl(), "/_apis/jobs/nope/idtoken?api-version=2.0&audience=%zz");
+        assertThat(withBearer[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(without[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(withBearer[1]).isEmpty();
     }
 
     @Test

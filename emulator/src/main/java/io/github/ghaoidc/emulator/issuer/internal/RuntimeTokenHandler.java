@@ -3,7 +3,6 @@ package io.github.ghaoidc.emulator.issuer.internal;
 import io.github.ghaoidc.emulator.internal.Responses;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.Job;
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
 import io.github.ghaoidc.emulator.issuer.TokenIssuer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

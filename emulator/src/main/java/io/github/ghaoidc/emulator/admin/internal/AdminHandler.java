@@ -1,4 +1,4 @@
-package io.github.ghaoidc.emulator.admin;
+package io.github.ghaoidc.emulator.admin.internal;
 
 import io.github.ghaoidc.core.claims.GitHubClaims;
 import io.github.ghaoidc.core.claims.WorkflowContext;
@@ -10,7 +10,7 @@ import io.github.ghaoidc.emulator.config.FaultJson;
 import io.github.ghaoidc.emulator.internal.Responses;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.Job;
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.internal.JobRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
