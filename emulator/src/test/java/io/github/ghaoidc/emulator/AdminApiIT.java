@@ -1,11 +1,23 @@
 package io.github.ghaoidc.emulator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ghaoidc.emulator.support.DiscoveryVerifier;
 import io.github.ghaoidc.emulator.support.Http;
 import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -65,6 +77,17 @@ class AdminApiIT {
     }
 
     @Test
+    void claimsOverwriteRegisteredClaimsAsGivenForTestingClients() {
+        HttpResponse<String> r = Http.send("POST", admin("mint"), "{\"claims\":{\"exp\":1,\"iat\":\"soon\",\"aud\":5}}");
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode claims = RuntimeEndpointIT.payload(Http.json(r.body()).get("value").asText());
+        assertThat(claims.get("exp").isInt()).isTrue();
+        assertThat(claims.get("exp").asInt()).isEqualTo(1);
+        assertThat(claims.get("iat").asText()).isEqualTo("soon");
+        assertThat(claims.get("aud").isInt()).isTrue();
+    }
+
+    @Test
     void malformedJsonIs400WithPosition() {
         HttpResponse<String> r = Http.send("POST", admin("jobs"), "{\"id\": ");
         assertThat(r.statusCode()).isEqualTo(400);
@@ -120,5 +143,73 @@ class AdminApiIT {
         HttpResponse<String> r = Http.get(admin("nope"));
         assertThat(r.statusCode()).isEqualTo(404);
         assertThat(Http.json(r.body()).get("message").asText()).startsWith("no admin endpoint GET /_admin/nope; see docs/emulator.md");
+    }
+
+    @Test
+    void theDefaultJobCannotBeRemovedAndMintingFromItStillWorks() {
+        HttpResponse<String> r = Http.send("DELETE", admin("jobs/default"), null);
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(Http.json(r.body()).get("message").asText()).startsWith("the default job cannot be removed; ");
+        HttpResponse<String> mint = Http.send("POST", admin("mint"), "{}");
+        assertThat(mint.statusCode()).isEqualTo(200);
+        assertThat(Http.json(mint.body()).get("value").asText()).isNotEmpty();
+    }
+
+    @Test
+    void javaRemoveJobRefusesTheDefaultJobWithTheSameMessage() {
+        assertThatThrownBy(() -> github.removeJob("default")).isInstanceOf(EmulatorException.class)
+                .hasMessage(Http.json(Http.send("DELETE", admin("jobs/default"), null).body()).get("message").asText());
+        assertThat(github.defaultJob().id()).isEqualTo("default");
+    }
+
+    @Test
+    void aNumberWhereAStringBelongsIs400NamingTheFieldAndType() {
+        HttpResponse<String> r = Http.send("POST", admin("mint"), "{\"audience\":5}");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r.body()).get("message").asText()).isEqualTo("request body: field 'audience' must be a string, got: 5");
+    }
+
+    @Test
+    void anArrayBodyIs400SayingAnObjectWasExpected() {
+        HttpResponse<String> r = Http.send("POST", admin("jobs"), "[]");
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(Http.json(r.body()).get("message").asText()).isEqualTo("request body: expected a JSON object, got an array");
+    }
+
+    @Test
+    void anUnexpectedFailureIsAJson500WithoutAStackTraceFromTheServer() {
+        AtomicBoolean broken = new AtomicBoolean();
+        Clock clock = new Clock() {
+            @Override public ZoneId getZone() { return ZoneOffset.UTC; }
+            @Override public Clock withZone(ZoneId zone) { return this; }
+            @Override public Instant instant() {
+                if (broken.get()) {
+                    throw new IllegalStateException("clock failure injected by the test");
+                }
+                return Instant.now();
+            }
+        };
+        List<LogRecord> undertowErrors = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override public void publish(LogRecord record) {
+                if (record.getThrown() != null || record.getLevel().intValue() >= Level.SEVERE.intValue()) {
+                    undertowErrors.add(record);
+                }
+            }
+            @Override public void flush() { }
+            @Override public void close() { }
+        };
+        Logger undertow = Logger.getLogger("io.undertow");
+        undertow.addHandler(capture);
+        try (GitHubOidcEmulator e = GitHubOidcEmulator.builder().keyCount(1).clock(clock).recordRequests(false).build().start()) {
+            broken.set(true);
+            HttpResponse<String> r = Http.send("POST", e.baseUrl() + "/_admin/mint", "{}");
+            assertThat(r.statusCode()).isEqualTo(500);
+            assertThat(Http.json(r.body()).get("message").asText())
+                    .isEqualTo("internal error handling POST /_admin/mint; the emulator's DEBUG log has the details");
+            assertThat(undertowErrors).isEmpty();
+        } finally {
+            undertow.removeHandler(capture);
+        }
     }
 }

@@ -84,11 +84,40 @@ class RuntimeEndpointIT {
     }
 
     @Test
-    void unknownJobIs404WithJsonMessage() {
+    void unknownJobWithoutBearerIs401LikeAKnownOneSoJobIdsAreNotDiscoverable() {
+        HttpResponse<String> unknown = Http.get(github.baseUrl() + "/_apis/jobs/nope/idtoken?api-version=2.0");
+        HttpResponse<String> known = Http.get(github.tokenRequestUrl());
+        assertThat(unknown.statusCode()).isEqualTo(401);
+        assertThat(unknown.body()).isEqualTo(known.body());
+    }
+
+    @Test
+    void unknownJobWithAnotherJobsBearerIs401NotA404() {
         HttpResponse<String> r = Http.get(github.baseUrl() + "/_apis/jobs/nope/idtoken?api-version=2.0",
                 "Authorization", "Bearer " + github.tokenRequestToken());
+        assertThat(r.statusCode()).isEqualTo(401);
+        assertThat(Http.json(r.body()).get("message").asText()).isEqualTo("bad request token for job 'nope'");
+    }
+
+    @Test
+    void removedJobWithItsOwnBearerIs404WithJsonMessage() {
+        Job gone = github.createJob("gone", WorkflowContext.push("octo-org/app", "main"));
+        github.removeJob(gone.id());
+        HttpResponse<String> r = Http.toolkitGet(gone.requestUrl(), gone.requestToken(), null);
         assertThat(r.statusCode()).isEqualTo(404);
-        assertThat(Http.json(r.body()).get("message").asText()).startsWith("unknown job 'nope'");
+        assertThat(Http.json(r.body()).get("message").asText()).startsWith("unknown job 'gone': it was removed");
+    }
+
+    @Test
+    void brokenPercentEncodingIsRefusedByTheHttpLayerBeforeAnyJobIsLookedUp() {
+        // Undertow validates RFC 3986 percent-encoding while parsing the request line and answers a bare 400
+        // itself (no hook for a body); with or without a bearer, so it reveals nothing about jobs
+        String[] withBearer = Http.rawGet(github.baseUrl(), "/_apis/jobs/default/idtoken?api-version=2.0&audience=%zz",
+                "Authorization: Bearer " + github.tokenRequestToken());
+        String[] without = Http.rawGet(github.baseUrl(), "/_apis/jobs/nope/idtoken?api-version=2.0&audience=%zz");
+        assertThat(withBearer[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(without[0]).isEqualTo("HTTP/1.1 400 Bad Request");
+        assertThat(withBearer[1]).isEmpty();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.ghaoidc.emulator.aws;
 
 import com.nimbusds.jose.jwk.JWKSet;
+import io.github.ghaoidc.emulator.aws.internal.AwsQueryHandler;
 import io.github.ghaoidc.emulator.aws.internal.credentials.IssuedCredentialStore;
 import io.github.ghaoidc.emulator.aws.internal.gateway.UpstreamAws;
 import io.github.ghaoidc.emulator.aws.internal.iam.IamActions;
@@ -15,6 +16,7 @@ import io.github.ghaoidc.emulator.aws.internal.sts.RemoteJwks;
 import io.github.ghaoidc.emulator.aws.internal.sts.StsActions;
 import io.github.ghaoidc.emulator.aws.internal.sts.StsSettings;
 import io.github.ghaoidc.emulator.aws.internal.sts.TrustEngineGate;
+import io.undertow.server.HttpHandler;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -90,7 +92,7 @@ public final class AwsEmulation implements AutoCloseable {
      * (the STS/IAM pipeline is not needed before the first AWS request), so a server that wants to start fast
      * calls this when the first request arrives rather than at start.
      */
-    public AwsQueryHandler httpHandler() {
+    public HttpHandler httpHandler() {
         AwsQueryHandler h = handler;
         if (h == null) {
             synchronized (handlerLock) {

@@ -44,8 +44,8 @@ final class MintClient {
             response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()
                     .send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new CliFailure("cannot reach " + baseUrl + ": " + (e.getMessage() == null
-                    ? e.getClass().getSimpleName() : e.getMessage()), e);
+            throw new CliFailure("cannot reach " + baseUrl + ": " + reason(e) + "; is 'gha-oidc serve' running at "
+                    + baseUrl + "?", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CliFailure("interrupted while asking " + baseUrl, e);
@@ -65,5 +65,20 @@ final class MintClient {
                     + json.path("message").asText("no token in the response"), null);
         }
         return json.get("value").asText();
+    }
+
+    /** Why a connection failed, in words (never a Java class name). */
+    static String reason(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused";
+        }
+        if (e instanceof java.net.http.HttpTimeoutException) {
+            return "no answer in time";
+        }
+        if (e instanceof java.net.UnknownHostException || e.getCause() instanceof java.nio.channels.UnresolvedAddressException) {
+            return "unknown host";
+        }
+        String m = e.getMessage();
+        return m == null || m.isBlank() || m.matches("(?s).*\\b[a-z]+(\\.[a-z]+)+\\.[A-Z]\\w*.*") ? "connection failed" : m;
     }
 }

@@ -1,12 +1,10 @@
 package io.github.ghaoidc.emulator.cli;
 
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;
-import io.github.ghaoidc.emulator.config.ConfigApplier;
+import io.github.ghaoidc.emulator.config.internal.ConfigApplier;
 import io.github.ghaoidc.emulator.config.ConfigLoader;
 import io.github.ghaoidc.emulator.config.EmulatorConfig;
 import io.github.ghaoidc.emulator.issuer.IssuerMode;
-import io.github.ghaoidc.emulator.issuer.Job;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -23,7 +21,8 @@ final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one. Default: 0 (or the config file's).")
     Integer port;
-    @Option(names = "--host", paramLabel = "H", description = "Interface to bind. Default: 127.0.0.1.")
+    @Option(names = "--host", paramLabel = "H", description = "Interface to bind. Default: 127.0.0.1. 0.0.0.0 listens on all "
+            + "interfaces (printed URLs then use 127.0.0.1); anyone who can reach the port can mint tokens.")
     String host;
     @Option(names = "--issuer", paramLabel = "URL|self", description = "iss of the tokens: github (default), self, or an issuer URL "
             + "(…githubusercontent.com/SLUG = enterprise, https://HOST/_services/token = GHES, other = custom).")
@@ -90,7 +89,7 @@ final class ServeCommand implements Callable<Integer> {
         try {
             emulator.start();
             applier.createJobs(emulator);
-            print(emulator, spec.commandLine().getOut());
+            ServeBanner.print(emulator, listenHost(cfg), spec.commandLine().getOut(), spec.commandLine().getErr());
             if (envFile != null) {
                 EnvFile.write(envFile, emulator.defaultJob(), ServeAws.exportLines(emulator));
             }
@@ -121,19 +120,11 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private static void print(GitHubOidcEmulator e, PrintWriter out) {
-        out.println("# gha-oidc emulator listening on " + e.baseUrl() + " (port " + e.port() + ")");
-        out.println("# issuer: " + e.issuerUrl());
-        out.println("# discovery: " + e.discoveryUrl());
-        out.println("# admin API: " + e.baseUrl() + "/_admin/  (stop with Ctrl-C)");
-        out.println(EnvFile.exportLines(e.defaultJob()));
-        out.print(ServeAws.exportLines(e));
-        for (Job job : e.jobs()) {
-            if (!job.id().equals(e.defaultJob().id())) {
-                out.println("# job '" + job.id() + "' (" + job.context().repository() + "):");
-                out.println(EnvFile.exportLines(job).replace("export ", "# export "));
-            }
+    /** The host actually bound: {@code --host}, else the config file's, else the default. */
+    private String listenHost(EmulatorConfig cfg) {
+        if (host != null) {
+            return host;
         }
-        out.flush();
+        return cfg.server() != null && cfg.server().host() != null ? cfg.server().host() : "127.0.0.1";
     }
 }

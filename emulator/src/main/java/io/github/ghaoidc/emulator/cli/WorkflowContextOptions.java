@@ -54,9 +54,12 @@ public final class WorkflowContextOptions {
     Long enterpriseId;
     @Option(names = "--repo-property", paramLabel = "NAME=VALUE", description = "Custom repository property (repeatable), emitted as repo_property_NAME.")
     Map<String, String> repoProperties;
-    @Option(names = "--run-id", paramLabel = "N") Long runId;
-    @Option(names = "--run-number", paramLabel = "N") Long runNumber;
-    @Option(names = "--run-attempt", paramLabel = "N") Long runAttempt;
+    @Option(names = "--run-id", paramLabel = "N", description = "Workflow run id (claim run_id), a positive number. Default: derived from the repository and ref.")
+    Long runId;
+    @Option(names = "--run-number", paramLabel = "N", description = "Run number of the workflow (claim run_number), a positive number. Default: 1.")
+    Long runNumber;
+    @Option(names = "--run-attempt", paramLabel = "N", description = "Attempt of the run, 1 for the first (claim run_attempt). Default: 1.")
+    Long runAttempt;
     @Option(names = "--immutable-sub", description = "Use the immutable repo:OWNER@ID/REPO@ID subject form.")
     Boolean immutableSubject;
     @Option(names = "--sub-claim-keys", paramLabel = "KEYS", split = ",", description = "Custom sub template (include_claim_keys), e.g. repo,context,job_workflow_ref.")

@@ -2,6 +2,12 @@ package io.github.ghaoidc.emulator.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import io.github.ghaoidc.emulator.config.internal.ConfigApplier;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -21,10 +27,32 @@ public final class ConfigLoader {
     public static final List<String> SECTIONS = List.of("server", "issuer", "tokens", "keys", "defaultJob", "jobs",
             "aws", "providers", "roles");
 
-    static final ObjectMapper STRICT = new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+    /**
+     * Strict reading for the config file and admin bodies: no unknown fields, no trailing data, and no scalar
+     * coercion ({@code "audience": 5} is not the string "5", {@code "port": "80"} not a number, 1.5 not 1).
+     */
+    static final ObjectMapper STRICT = strictMapper();
+
+    private static ObjectMapper strictMapper() {
+        ObjectMapper mapper = JsonMapper.builder()
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+        for (LogicalType type : List.of(LogicalType.Textual, LogicalType.Integer, LogicalType.Boolean, LogicalType.Enum)) {
+            mapper.coercionConfigFor(type)
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.String, type == LogicalType.Textual || type == LogicalType.Enum
+                            ? CoercionAction.TryConvert : CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.EmptyString, type == LogicalType.Textual || type == LogicalType.Enum
+                            ? CoercionAction.TryConvert : CoercionAction.Fail);
+        }
+        return mapper;
+    }
 
     private ConfigLoader() {
     }
@@ -58,7 +86,8 @@ public final class ConfigLoader {
             throw JsonErrors.describe(source, e);
         }
         if (root == null || !root.isObject()) {
-            throw new ConfigException(source + ": must be a JSON object with sections " + String.join(", ", SECTIONS));
+            throw new ConfigException(source + ": expected a JSON object with sections " + String.join(", ", SECTIONS)
+                    + ", got " + JsonErrors.shape(root));
         }
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
@@ -79,11 +108,11 @@ public final class ConfigLoader {
     /** Reads one JSON body (admin API) into {@code type} with the same strictness. */
     public static <T> T read(String json, Class<T> type, String source) {
         try {
-            T value = STRICT.readValue(json, type);
-            if (value == null) {
-                throw new ConfigException(source + ": expected a JSON object, got null");
+            JsonNode node = STRICT.readTree(json);
+            if (node == null || !node.isObject()) {
+                throw new ConfigException(source + ": expected a JSON object, got " + JsonErrors.shape(node));
             }
-            return value;
+            return STRICT.treeToValue(node, type);
         } catch (JsonProcessingException e) {
             throw JsonErrors.describe(source, e);
         }

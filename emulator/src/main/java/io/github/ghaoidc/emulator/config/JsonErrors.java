@@ -2,6 +2,9 @@ package io.github.ghaoidc.emulator.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -27,18 +30,69 @@ final class JsonErrors {
                     .collect(Collectors.joining(", "));
             return "unknown field '" + path(u.getPath()) + "'; allowed here: " + allowed;
         }
-        if (e instanceof InvalidFormatException f) {
-            return "field '" + path(f.getPath()) + "' must be " + typeName(f.getTargetType()) + ", got: " + f.getValue();
+        if (e instanceof InvalidFormatException f && !f.getPath().isEmpty()) {
+            return "field '" + path(f.getPath()) + "' must be " + typeName(f.getTargetType()) + ", got: " + shown(f.getValue());
         }
         if (e instanceof MismatchedInputException m && !m.getPath().isEmpty()) {
-            return "field '" + path(m.getPath()) + "' must be " + typeName(m.getTargetType());
+            return "field '" + path(m.getPath()) + "' must be " + typeName(m.getTargetType()) + got(m);
+        }
+        if (e instanceof MismatchedInputException) {
+            return "expected a JSON object";
         }
         if (e instanceof DatabindException d && d.getCause() instanceof IllegalArgumentException iae) {
             return iae.getMessage();
         }
         JsonLocation at = e.getLocation();
-        return "not valid JSON" + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr())
-                + ": " + e.getOriginalMessage();
+        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        if (e instanceof StreamReadException) {
+            return "not valid JSON" + where + ": " + withoutJavaNames(e.getOriginalMessage());
+        }
+        return "unexpected value" + (e instanceof JsonMappingException d && !d.getPath().isEmpty()
+                ? " in field '" + path(d.getPath()) + "'" : "") + where + ": " + withoutJavaNames(e.getOriginalMessage());
+    }
+
+    /** What a JSON value is, in words: "an array", "a string", … ({@code null} node: "nothing"). */
+    static String shape(JsonNode node) {
+        if (node == null || node.isMissingNode()) {
+            return "nothing";
+        }
+        return switch (node.getNodeType()) {
+            case ARRAY -> "an array";
+            case STRING -> "a string";
+            case NUMBER -> "a number";
+            case BOOLEAN -> "true or false";
+            case NULL -> "null";
+            case OBJECT -> "an object";
+            default -> "something else";
+        };
+    }
+
+    /** ", got: VALUE" for the token the reader stopped at, or "" when it cannot tell. */
+    private static String got(MismatchedInputException m) {
+        if (!(m.getProcessor() instanceof JsonParser p) || p.currentToken() == null) {
+            return "";
+        }
+        try {
+            return switch (p.currentToken()) {
+                case VALUE_STRING -> ", got: '" + p.getText() + "'";
+                case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT, VALUE_TRUE, VALUE_FALSE -> ", got: " + p.getText();
+                case START_ARRAY -> ", got: an array";
+                case START_OBJECT -> ", got: an object";
+                default -> "";
+            };
+        } catch (java.io.IOException | RuntimeException ignored) {
+            return "";
+        }
+    }
+
+    private static String shown(Object value) {
+        return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
+    }
+
+    /** Jackson names Java types in backquotes ({@code `java.lang.String`}); users wrote JSON, not Java. */
+    private static String withoutJavaNames(String message) {
+        return message == null ? "" : message.replaceAll("`[\\w.$\\[\\]<>, ]+`", "a value of another type")
+                .replaceAll("\\s*\\(token `?JsonToken\\.\\w+`?\\)", "");
     }
 
     static String path(List<JsonMappingException.Reference> refs) {

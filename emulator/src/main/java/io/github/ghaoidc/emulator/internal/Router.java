@@ -1,6 +1,6 @@
 package io.github.ghaoidc.emulator.internal;
 
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.internal.JobRegistry;
 import io.github.ghaoidc.emulator.issuer.SigningKeys;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;

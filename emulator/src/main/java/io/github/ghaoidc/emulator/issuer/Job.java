@@ -2,6 +2,7 @@ package io.github.ghaoidc.emulator.issuer;
 
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.issuer.internal.FaultSlot;
+import io.github.ghaoidc.emulator.issuer.internal.JobAccess;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -22,7 +23,26 @@ public final class Job {
     private final Instant requestTokenExpiresAt;
     private final FaultSlot fault = new FaultSlot();
 
-    Job(String id, WorkflowContext context, String requestUrl, String requestToken, Instant requestTokenExpiresAt) {
+    static {
+        JobAccess.install(new JobAccess.Bridge() {
+            @Override
+            public Job newJob(String id, WorkflowContext context, String requestUrl, String requestToken, Instant expiresAt) {
+                return new Job(id, context, requestUrl, requestToken, expiresAt);
+            }
+
+            @Override
+            public FaultSlot faultSlot(Job job) {
+                return job.fault;
+            }
+
+            @Override
+            public boolean accepts(Job job, String bearer) {
+                return job.accepts(bearer);
+            }
+        });
+    }
+
+    private Job(String id, WorkflowContext context, String requestUrl, String requestToken, Instant requestTokenExpiresAt) {
         this.id = id;
         this.context = Objects.requireNonNull(context, "context");
         this.requestUrl = requestUrl;
@@ -67,12 +87,8 @@ public final class Job {
         return fault.current();
     }
 
-    FaultSlot faultSlot() {
-        return fault;
-    }
-
     /** Constant-time comparison of a presented bearer with this job's request token. */
-    boolean accepts(String bearer) {
+    private boolean accepts(String bearer) {
         return bearer != null && MessageDigest.isEqual(bearer.getBytes(StandardCharsets.UTF_8),
                 requestToken.getBytes(StandardCharsets.UTF_8));
     }

@@ -1,5 +1,6 @@
 package io.github.ghaoidc.emulator.config;
 
+import io.github.ghaoidc.emulator.config.internal.ConfigApplier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class ConfigLoaderTest {
     @Test
     void wrongTypeNamesTheFieldAndType() {
         assertThatThrownBy(() -> parse("{\"server\":{\"port\":\"eighty\"}}"))
-                .hasMessage("cfg: field 'server.port' must be a whole number, got: eighty");
+                .hasMessage("cfg: field 'server.port' must be a whole number, got: 'eighty'");
     }
 
     @Test
@@ -70,7 +71,48 @@ class ConfigLoaderTest {
     }
 
     @Test
-    void nonObjectIsRefused() {
-        assertThatThrownBy(() -> parse("[]")).hasMessageStartingWith("cfg: must be a JSON object with sections");
+    void aNumberIsNotCoercedToAString() {
+        assertThatThrownBy(() -> parse("{\"issuer\":{\"url\":5}}")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: field 'issuer.url' must be a string, got: 5");
+    }
+
+    @Test
+    void aStringIsNotCoercedToANumber() {
+        assertThatThrownBy(() -> parse("{\"server\":{\"port\":\"8080\"}}")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: field 'server.port' must be a whole number, got: '8080'");
+    }
+
+    @Test
+    void aFractionIsNotTruncatedToAWholeNumber() {
+        assertThatThrownBy(() -> parse("{\"tokens\":{\"lifetimeSeconds\":1.5}}")).isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("cfg: field 'tokens.lifetimeSeconds' must be a whole number");
+    }
+
+    @Test
+    void aBooleanIsNotCoercedToAString() {
+        assertThatThrownBy(() -> parse("{\"defaultJob\":{\"repository\":true}}")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: field 'defaultJob.repository' must be a string, got: true");
+    }
+
+    @Test
+    void anArrayInsteadOfTheConfigObjectSaysSoWithoutJavaNames() {
+        assertThatThrownBy(() -> parse("[]")).isInstanceOf(ConfigException.class)
+                .hasMessage("cfg: expected a JSON object with sections server, issuer, tokens, keys, defaultJob, jobs, "
+                        + "aws, providers, roles, got an array");
+    }
+
+    @Test
+    void typeErrorsNeverNameJavaClasses() {
+        for (String json : new String[] {"{\"jobs\":{}}", "{\"jobs\":[[]]}", "{\"defaultJob\":[]}", "{\"server\":{\"port\":[1]}}",
+                "{\"keys\":{\"count\":{}}}", "{\"defaultJob\":{\"subject\":5}}"}) {
+            assertThatThrownBy(() -> parse(json)).isInstanceOf(ConfigException.class)
+                    .message().doesNotContain("java.", "io.github", "$", "`", "JsonToken");
+        }
+    }
+
+    @Test
+    void adminBodyThatIsAnArrayIsNamedAsSuch() {
+        assertThatThrownBy(() -> ConfigLoader.read("[]", EmulatorConfig.Keys.class, "request body"))
+                .isInstanceOf(ConfigException.class).hasMessage("request body: expected a JSON object, got an array");
     }
 }

@@ -1,5 +1,6 @@
 package io.github.ghaoidc.emulator.config;
 
+import io.github.ghaoidc.emulator.config.internal.ConfigApplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.issuer.Job;
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.internal.JobRegistry;
 import io.github.ghaoidc.emulator.issuer.SigningKeys;
 import io.github.ghaoidc.emulator.issuer.TokenIssuer;
 import io.github.ghaoidc.emulator.issuer.internal.DiscoveryDocument;

@@ -3,7 +3,6 @@ package io.github.ghaoidc.emulator.issuer.internal;
 import io.github.ghaoidc.emulator.internal.Responses;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.Job;
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
 import io.github.ghaoidc.emulator.issuer.TokenIssuer;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
@@ -49,17 +48,23 @@ public final class RuntimeTokenHandler implements HttpHandler {
             Responses.error(exchange, 405, "use GET for the ID token endpoint");
             return;
         }
-        Optional<Job> found = jobs.find(jobId);
-        if (found.isEmpty()) {
-            Responses.error(exchange, 404, "unknown job '" + jobId + "'; create jobs with POST /_admin/jobs");
-            return;
-        }
-        Job job = found.get();
         String bearer = bearer(exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION));
         if (bearer == null) {
             Responses.error(exchange, 401, "missing 'Authorization: Bearer <ACTIONS_ID_TOKEN_REQUEST_TOKEN>' header");
             return;
         }
+        Optional<Job> found = jobs.find(jobId);
+        if (found.isEmpty()) {
+            // only a caller holding a token issued for this id learns that the job is gone; ids stay undiscoverable
+            if (jobs.issuedFor(jobId, bearer)) {
+                Responses.error(exchange, 404, "unknown job '" + jobId + "': it was removed; create jobs with POST /_admin/jobs");
+            } else {
+                LOG.debug("rejected request token [job={}, verdict=INVALID]", jobId);
+                Responses.error(exchange, 401, "bad request token for job '" + jobId + "'");
+            }
+            return;
+        }
+        Job job = found.get();
         RequestTokens.Verdict verdict = jobs.checkRequestToken(job, bearer);
         if (verdict != RequestTokens.Verdict.VALID) {
             LOG.debug("rejected request token [job={}, verdict={}]", jobId, verdict);
@@ -69,13 +74,20 @@ public final class RuntimeTokenHandler implements HttpHandler {
                     : "bad request token for job '" + jobId + "'");
             return;
         }
+        String audience;
+        try {
+            audience = audience(exchange.getQueryString());
+        } catch (IllegalArgumentException e) {
+            Responses.error(exchange, 400, e.getMessage());
+            return;
+        }
         Fault fault = jobs.takeFault(job);
         if (fault != null && !fault.latency().isZero() && exchange.isInIoThread()) {
             // an injected delay must never hold an IO thread: wait on a worker, then answer from there
-            exchange.dispatch(() -> respond(exchange, job, fault));
+            exchange.dispatch(() -> respond(exchange, job, audience, fault));
             return;
         }
-        respond(exchange, job, fault);
+        respond(exchange, job, audience, fault);
     }
 
     /**
@@ -84,7 +96,7 @@ public final class RuntimeTokenHandler implements HttpHandler {
      * selector's wake-up lock), and the endpoint is CPU-bound either way. Router sends requests that arrive
      * before the first signing key exists to a worker, so nothing here waits.
      */
-    private void respond(HttpServerExchange exchange, Job job, Fault fault) {
+    private void respond(HttpServerExchange exchange, Job job, String audience, Fault fault) {
         if (fault != null && !fault.latency().isZero()) {
             try {
                 Thread.sleep(fault.latency().toMillis());
@@ -97,7 +109,7 @@ public final class RuntimeTokenHandler implements HttpHandler {
             Responses.error(exchange, fault.status(), "injected fault: HTTP " + fault.status());
             return;
         }
-        String token = issuer.mint(job.context(), audience(exchange.getQueryString()), null, fault);
+        String token = issuer.mint(job.context(), audience, null, fault);
         LOG.debug("issued ID token [job={}]", job.id());
         exchange.setStatusCode(200);
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json; charset=utf-8");
@@ -118,7 +130,11 @@ public final class RuntimeTokenHandler implements HttpHandler {
         return value.isEmpty() ? null : value;
     }
 
-    /** {@code audience} from a raw query in which pairs may be split by {@code &} or a second {@code ?}. */
+    /**
+     * {@code audience} from a raw query in which pairs may be split by {@code &} or a second {@code ?}.
+     *
+     * @throws IllegalArgumentException naming the parameter when its percent-encoding is broken
+     */
     static String audience(String rawQuery) {
         if (rawQuery == null) {
             return null;
@@ -127,7 +143,12 @@ public final class RuntimeTokenHandler implements HttpHandler {
         for (String pair : rawQuery.split("[&?]")) {
             int eq = pair.indexOf('=');
             if (eq > 0 && pair.substring(0, eq).equals("audience")) {
-                found = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                try {
+                    found = URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("query parameter 'audience' is not valid percent-encoding: '"
+                            + pair.substring(eq + 1) + "'; write it like audience=https%3A%2F%2Fgithub.com%2Focto-org", e);
+                }
             }
         }
         return found;

@@ -1,6 +1,7 @@
 package io.github.ghaoidc.emulator.issuer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -27,5 +28,13 @@ class RuntimeTokenHandlerTest {
         assertThat(RuntimeTokenHandler.bearer("BEARER abc")).isEqualTo("abc");
         assertThat(RuntimeTokenHandler.bearer("Basic abc")).isNull();
         assertThat(RuntimeTokenHandler.bearer("Bearer ")).isNull();
+    }
+
+    @Test
+    void brokenPercentEncodingNamesTheParameterWithoutJavaNames() {
+        assertThatThrownBy(() -> RuntimeTokenHandler.audience("api-version=2.0&audience=%zz"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("query parameter 'audience' is not valid percent-encoding: '%zz'")
+                .message().doesNotContain("URLDecoder", "java.");
     }
 }

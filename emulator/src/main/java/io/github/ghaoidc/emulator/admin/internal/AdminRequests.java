@@ -1,4 +1,4 @@
-package io.github.ghaoidc.emulator.admin;
+package io.github.ghaoidc.emulator.admin.internal;
 
 import io.github.ghaoidc.emulator.config.FaultJson;
 import io.github.ghaoidc.emulator.config.WorkflowContextJson;

@@ -1,10 +1,13 @@
-package io.github.ghaoidc.emulator.config;
+package io.github.ghaoidc.emulator.config.internal;
 
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;
 import io.github.ghaoidc.emulator.aws.AwsEmulation;
 import io.github.ghaoidc.emulator.aws.AwsEmulationException;
 import io.github.ghaoidc.emulator.aws.OidcProviderDefinition;
 import io.github.ghaoidc.emulator.aws.RoleDefinition;
+import io.github.ghaoidc.emulator.config.AwsJson;
+import io.github.ghaoidc.emulator.config.ConfigException;
+import io.github.ghaoidc.emulator.config.EmulatorConfig;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

@@ -1,9 +1,12 @@
-package io.github.ghaoidc.emulator.config;
+package io.github.ghaoidc.emulator.config.internal;
 
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;
+import io.github.ghaoidc.emulator.config.ConfigException;
+import io.github.ghaoidc.emulator.config.EmulatorConfig;
+import io.github.ghaoidc.emulator.config.WorkflowContextJson;
 import io.github.ghaoidc.emulator.issuer.IssuerMode;
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.internal.JobRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -13,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
-/** Validates an {@link EmulatorConfig} and applies it to an emulator builder and, after start, its jobs. */
+/** Validates an {@link EmulatorConfig} and applies it to an emulator builder and, after start, its jobs. Not API. */
 public final class ConfigApplier {
 
     private static final long MAX_JOB_SECONDS = JobRegistry.MAX_JOB_LIFETIME.toSeconds();
@@ -126,7 +129,7 @@ public final class ConfigApplier {
         return out;
     }
 
-    static IssuerMode issuerMode(EmulatorConfig.Issuer issuer) {
+    public static IssuerMode issuerMode(EmulatorConfig.Issuer issuer) {
         IssuerMode.JwksLayout layout = null;
         if (issuer.jwksLayout() != null) {
             layout = switch (issuer.jwksLayout().toLowerCase(Locale.ROOT)) {

@@ -1,4 +1,4 @@
-package io.github.ghaoidc.emulator.admin;
+package io.github.ghaoidc.emulator.admin.internal;
 
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;
 import io.github.ghaoidc.emulator.aws.TrustDecisionRecord;

@@ -1,4 +1,4 @@
-package io.github.ghaoidc.emulator.aws;
+package io.github.ghaoidc.emulator.aws.internal;
 
 import io.github.ghaoidc.emulator.aws.internal.iam.IamActions;
 import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
@@ -25,8 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The AWS Query endpoint ({@code POST /}): STS and IAM on one path, routed by the SigV4 credential scope's
- * service when the request is signed, else by {@code Action}. Obtain one from {@link AwsEmulation#httpHandler()}.
- * Thread-safe.
+ * service when the request is signed, else by {@code Action}. Mounted through {@code AwsEmulation.httpHandler()}.
+ * Thread-safe. Not API.
  */
 public final class AwsQueryHandler implements HttpHandler {
 
@@ -39,7 +39,7 @@ public final class AwsQueryHandler implements HttpHandler {
     private final IamActions iam;
     private final Forwarder upstream;
 
-    AwsQueryHandler(CallerAuthenticator authenticator, StsActions sts, IamActions iam, Forwarder upstream) {
+    public AwsQueryHandler(CallerAuthenticator authenticator, StsActions sts, IamActions iam, Forwarder upstream) {
         this.authenticator = authenticator;
         this.sts = sts;
         this.iam = iam;

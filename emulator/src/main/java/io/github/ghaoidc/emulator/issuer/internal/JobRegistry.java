@@ -1,9 +1,9 @@
-package io.github.ghaoidc.emulator.issuer;
+package io.github.ghaoidc.emulator.issuer.internal;
 
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.EmulatorException;
-import io.github.ghaoidc.emulator.issuer.internal.FaultSlot;
-import io.github.ghaoidc.emulator.issuer.internal.RequestTokens;
+import io.github.ghaoidc.emulator.issuer.Fault;
+import io.github.ghaoidc.emulator.issuer.Job;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The simulated jobs one emulator serves, each with its own request URL and request token, plus the
- * global fault. Thread-safe.
+ * global fault. Thread-safe. Not API: reach jobs through {@code GitHubOidcEmulator}.
  */
 public final class JobRegistry {
 
@@ -27,6 +27,10 @@ public final class JobRegistry {
     public static final String RUNTIME_PREFIX = "/_apis/jobs/";
     /** Id of the job that exists from start. */
     public static final String DEFAULT_JOB_ID = "default";
+
+    /** Why {@link #remove} refuses the default job. */
+    public static final String DEFAULT_JOB_KEPT = "the default job cannot be removed; it lives as long as the emulator "
+            + "(create other jobs with POST /_admin/jobs or createJob(...) and remove those)";
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.-]{0,63}");
     /** How long a job's request token is valid by default: about a job's life, as observed on GitHub. */
@@ -40,6 +44,7 @@ public final class JobRegistry {
     private final RequestTokens requestTokens;
     private final ConcurrentMap<String, Job> jobs = new ConcurrentHashMap<>();
     private final FaultSlot globalFault = new FaultSlot();
+    private final JobAccess.Bridge access = JobAccess.bridge();
 
     /** Jobs on {@code baseUrl}, system clock, {@link #DEFAULT_JOB_LIFETIME}. */
     public JobRegistry(String baseUrl) {
@@ -93,7 +98,7 @@ public final class JobRegistry {
         Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS); // JWT times are whole seconds
         Instant expiresAt = now.plus(life);
         String token = requestTokens.issue(jobId, String.valueOf(Objects.requireNonNull(context, "context").runId()), now, expiresAt);
-        Job job = new Job(jobId, context, baseUrl + RUNTIME_PREFIX + jobId + "/idtoken?api-version=2.0", token, expiresAt);
+        Job job = access.newJob(jobId, context, baseUrl + RUNTIME_PREFIX + jobId + "/idtoken?api-version=2.0", token, expiresAt);
         if (jobs.putIfAbsent(jobId, job) != null) {
             throw new EmulatorException("job id '" + jobId + "' already exists");
         }
@@ -110,8 +115,15 @@ public final class JobRegistry {
         return list;
     }
 
-    /** Removes job {@code id}; {@code true} if it existed. */
+    /**
+     * Removes job {@code id}; {@code true} if it existed.
+     *
+     * @throws EmulatorException for the default job, which lives as long as the emulator
+     */
     public boolean remove(String id) {
+        if (DEFAULT_JOB_ID.equals(id)) {
+            throw new EmulatorException(DEFAULT_JOB_KEPT);
+        }
         return jobs.remove(id) != null;
     }
 
@@ -125,13 +137,8 @@ public final class JobRegistry {
 
     /** The fault for one request to {@code job}: its own if set, else the global one; {@code null} for none. */
     public Fault takeFault(Job job) {
-        Fault own = job.faultSlot().take();
+        Fault own = access.faultSlot(job).take();
         return own != null ? own : globalFault.take();
-    }
-
-    /** {@code true} if {@code bearer} is {@code job}'s request token (constant-time); ignores expiry. */
-    public static boolean accepts(Job job, String bearer) {
-        return job.accepts(bearer);
     }
 
     /**
@@ -139,9 +146,17 @@ public final class JobRegistry {
      * given), and not expired by this registry's clock.
      */
     public RequestTokens.Verdict checkRequestToken(Job job, String bearer) {
-        if (bearer == null || !job.accepts(bearer)) {
+        if (bearer == null || !access.accepts(job, bearer)) {
             return RequestTokens.Verdict.INVALID;
         }
         return requestTokens.check(bearer, job.id(), clock.instant());
+    }
+
+    /**
+     * {@code true} if {@code bearer} is a request token this registry signed for job id {@code jobId}, whether or
+     * not that job still exists or the token has expired: only then may a caller learn that the job is gone.
+     */
+    public boolean issuedFor(String jobId, String bearer) {
+        return bearer != null && requestTokens.check(bearer, jobId, clock.instant()) != RequestTokens.Verdict.INVALID;
     }
 }

@@ -1,4 +1,4 @@
-package io.github.ghaoidc.emulator.admin;
+package io.github.ghaoidc.emulator.admin.internal;
 
 import io.github.ghaoidc.core.claims.GitHubClaims;
 import io.github.ghaoidc.core.claims.WorkflowContext;
@@ -10,22 +10,26 @@ import io.github.ghaoidc.emulator.config.FaultJson;
 import io.github.ghaoidc.emulator.internal.Responses;
 import io.github.ghaoidc.emulator.issuer.Fault;
 import io.github.ghaoidc.emulator.issuer.Job;
-import io.github.ghaoidc.emulator.issuer.JobRegistry;
+import io.github.ghaoidc.emulator.issuer.internal.JobRegistry;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HttpString;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The admin API under {@code /_admin/} (same port, loopback by default): jobs, minting with custom
  * claims, keys, faults. Uses only the public {@link GitHubOidcEmulator} API. Errors are
- * {@code {"message": …}} with 400 (bad body), 404 (unknown job/key/path), 405, 409 (id taken).
+ * {@code {"message": …}} with 400 (bad body), 404 (unknown job/key/path), 405, 409 (id taken, default job kept),
+ * 500 (anything unforeseen; details at DEBUG, never a stack trace on stderr).
  * See docs/emulator.md for the reference.
  */
 public final class AdminHandler implements HttpHandler {
 
+    private static final Logger LOG = LoggerFactory.getLogger(AdminHandler.class);
     private static final String PREFIX = "/_admin/";
 
     private final GitHubOidcEmulator emulator;
@@ -46,8 +50,21 @@ public final class AdminHandler implements HttpHandler {
             } catch (EmulatorException | IllegalArgumentException e) {
                 Responses.error(ex, e.getMessage() != null && e.getMessage().contains("already exists") ? 409 : 400,
                         e.getMessage());
+            } catch (RuntimeException e) {
+                unexpected(ex, e);
             }
         }, (ex, e) -> Responses.error(ex, 400, "cannot read the request body"));
+    }
+
+    /** A bug or an unforeseen state: a JSON 500 for the client, the details at DEBUG, nothing on stderr. */
+    private static void unexpected(HttpServerExchange ex, RuntimeException e) {
+        String where = ex.getRequestMethod() + " " + ex.getRequestPath();
+        LOG.debug("admin request failed [request={}]", where, e); // our messages never carry tokens or keys
+        if (ex.isResponseStarted()) {
+            ex.endExchange();
+            return;
+        }
+        Responses.error(ex, 500, "internal error handling " + where + "; the emulator's DEBUG log has the details");
     }
 
     private void route(HttpServerExchange ex, HttpString method, String path, String body) {
@@ -70,6 +87,10 @@ public final class AdminHandler implements HttpHandler {
                 out.put("claims", GitHubClaims.contextClaims(job.context()));
                 Responses.json(ex, 200, out);
             } else if (m.equals("DELETE")) {
+                if (job.id().equals(JobRegistry.DEFAULT_JOB_ID)) {
+                    Responses.error(ex, 409, JobRegistry.DEFAULT_JOB_KEPT); // as removeJob(...) refuses it in Java
+                    return;
+                }
                 emulator.removeJob(job.id());
                 Responses.noContent(ex);
             } else {
