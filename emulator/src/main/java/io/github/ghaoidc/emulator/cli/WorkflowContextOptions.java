@@ -2,6 +2,7 @@ package io.github.ghaoidc.emulator.cli;
 
 import io.github.ghaoidc.core.claims.SubjectCustomization;
 import io.github.ghaoidc.core.claims.WorkflowContext;
+import io.github.ghaoidc.emulator.config.WorkflowContextJson;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -102,30 +103,10 @@ public final class WorkflowContextOptions {
             }
         }
         try {
-            if (repo != null) b.repository(repo);
-            if (repositoryId != null) b.repositoryId(repositoryId);
-            if (ownerId != null) b.ownerId(ownerId);
-            if (event != null) b.eventName(event);
-            if (effectiveRef != null) b.ref(effectiveRef);
-            if (sha != null) b.sha(sha);
-            if (refProtected != null) b.refProtected(refProtected);
-            if (headRef != null) b.headRef(headRef);
-            if (baseRef != null) b.baseRef(baseRef);
-            if (environment != null) b.environment(environment);
-            if (actor != null) b.actor(actor);
-            if (actorId != null) b.actorId(actorId);
-            if (workflow != null) b.workflow(workflow);
-            if (workflowPath != null) b.workflowPath(workflowPath);
-            if (jobWorkflowRef != null) b.jobWorkflowRef(jobWorkflowRef);
-            if (visibility != null) b.visibility(visibility);
-            if (runnerEnvironment != null) b.runnerEnvironment(runnerEnvironment);
-            if (enterprise != null) b.enterprise(enterprise);
-            if (enterpriseId != null) b.enterpriseId(enterpriseId);
-            if (repoProperties != null) repoProperties.forEach(b::repoProperty);
-            if (runId != null) b.runId(runId);
-            if (runNumber != null) b.runNumber(runNumber);
-            if (runAttempt != null) b.runAttempt(runAttempt);
-            if (immutableSubject != null) b.immutableSubject(immutableSubject);
+            new WorkflowContextJson(repo, repositoryId, ownerId, event, effectiveRef, null, null, sha, refProtected,
+                    headRef, baseRef, environment, actor, actorId, workflow, workflowPath, jobWorkflowRef, null,
+                    visibility, runnerEnvironment, enterprise, enterpriseId, repoProperties, runId, runNumber,
+                    runAttempt, null, immutableSubject, null).applyFields(b);
             SubjectCustomization custom = subClaimKeys != null ? SubjectCustomization.includeClaimKeys(subClaimKeys)
                     : base.subjectCustomization();
             if (pullRequestTargetSub != null) {

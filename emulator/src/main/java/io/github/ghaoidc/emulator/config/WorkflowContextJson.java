@@ -27,38 +27,49 @@ public record WorkflowContextJson(
         }
         WorkflowContext.Builder b = WorkflowContext.builder();
         try {
-            if (repository != null) b.repository(repository);
-            if (repositoryId != null) b.repositoryId(repositoryId);
-            if (ownerId != null) b.ownerId(ownerId);
-            if (event != null) b.eventName(event);
-            if (ref != null) b.ref(ref);
-            if (branch != null) b.branch(branch);
-            if (tag != null) b.ref("refs/tags/" + tag);
-            if (sha != null) b.sha(sha);
-            if (refProtected != null) b.refProtected(refProtected);
-            if (headRef != null) b.headRef(headRef);
-            if (baseRef != null) b.baseRef(baseRef);
-            if (environment != null) b.environment(environment);
-            if (actor != null) b.actor(actor);
-            if (actorId != null) b.actorId(actorId);
-            if (workflow != null) b.workflow(workflow);
-            if (workflowPath != null) b.workflowPath(workflowPath);
-            if (jobWorkflowRef != null) b.jobWorkflowRef(jobWorkflowRef);
-            if (jobWorkflowSha != null) b.jobWorkflowSha(jobWorkflowSha);
-            if (visibility != null) b.visibility(visibility);
-            if (runnerEnvironment != null) b.runnerEnvironment(runnerEnvironment);
-            if (enterprise != null) b.enterprise(enterprise);
-            if (enterpriseId != null) b.enterpriseId(enterpriseId);
-            if (repoProperties != null) b.repoProperties(repoProperties);
-            if (runId != null) b.runId(runId);
-            if (runNumber != null) b.runNumber(runNumber);
-            if (runAttempt != null) b.runAttempt(runAttempt);
-            if (checkRunId != null) b.checkRunId(checkRunId);
-            if (immutableSubject != null) b.immutableSubject(immutableSubject);
+            applyFields(b);
             if (subject != null) b.subjectCustomization(subject.toCustomization(where));
             return b.build();
         } catch (IllegalArgumentException | NullPointerException e) {
             throw new ConfigException(where + "." + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Sets every field given here (all but {@code subject}) on {@code b}, leaving the others as they are; custom
+     * repository properties are added to those {@code b} already has. Shared with the CLI's workflow flags.
+     *
+     * @throws IllegalArgumentException from the builder, naming the field, when a value is not allowed
+     */
+    public WorkflowContext.Builder applyFields(WorkflowContext.Builder b) {
+        if (repository != null) b.repository(repository);
+        if (repositoryId != null) b.repositoryId(repositoryId);
+        if (ownerId != null) b.ownerId(ownerId);
+        if (event != null) b.eventName(event);
+        if (ref != null) b.ref(ref);
+        if (branch != null) b.branch(branch);
+        if (tag != null) b.ref("refs/tags/" + tag);
+        if (sha != null) b.sha(sha);
+        if (refProtected != null) b.refProtected(refProtected);
+        if (headRef != null) b.headRef(headRef);
+        if (baseRef != null) b.baseRef(baseRef);
+        if (environment != null) b.environment(environment);
+        if (actor != null) b.actor(actor);
+        if (actorId != null) b.actorId(actorId);
+        if (workflow != null) b.workflow(workflow);
+        if (workflowPath != null) b.workflowPath(workflowPath);
+        if (jobWorkflowRef != null) b.jobWorkflowRef(jobWorkflowRef);
+        if (jobWorkflowSha != null) b.jobWorkflowSha(jobWorkflowSha);
+        if (visibility != null) b.visibility(visibility);
+        if (runnerEnvironment != null) b.runnerEnvironment(runnerEnvironment);
+        if (enterprise != null) b.enterprise(enterprise);
+        if (enterpriseId != null) b.enterpriseId(enterpriseId);
+        if (repoProperties != null) repoProperties.forEach(b::repoProperty);
+        if (runId != null) b.runId(runId);
+        if (runNumber != null) b.runNumber(runNumber);
+        if (runAttempt != null) b.runAttempt(runAttempt);
+        if (checkRunId != null) b.checkRunId(checkRunId);
+        if (immutableSubject != null) b.immutableSubject(immutableSubject);
+        return b;
     }
 }
