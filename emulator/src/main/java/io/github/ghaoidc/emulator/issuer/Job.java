@@ -20,14 +20,16 @@ public final class Job {
     private final WorkflowContext context;
     private final String requestUrl;
     private final String requestToken;
+    private final Instant requestTokenIssuedAt;
     private final Instant requestTokenExpiresAt;
     private final FaultSlot fault = new FaultSlot();
 
     static {
         JobAccess.install(new JobAccess.Bridge() {
             @Override
-            public Job newJob(String id, WorkflowContext context, String requestUrl, String requestToken, Instant expiresAt) {
-                return new Job(id, context, requestUrl, requestToken, expiresAt);
+            public Job newJob(String id, WorkflowContext context, String requestUrl, String requestToken,
+                              Instant issuedAt, Instant expiresAt) {
+                return new Job(id, context, requestUrl, requestToken, issuedAt, expiresAt);
             }
 
             @Override
@@ -42,11 +44,13 @@ public final class Job {
         });
     }
 
-    private Job(String id, WorkflowContext context, String requestUrl, String requestToken, Instant requestTokenExpiresAt) {
+    private Job(String id, WorkflowContext context, String requestUrl, String requestToken, Instant requestTokenIssuedAt,
+                Instant requestTokenExpiresAt) {
         this.id = id;
         this.context = Objects.requireNonNull(context, "context");
         this.requestUrl = requestUrl;
         this.requestToken = requestToken;
+        this.requestTokenIssuedAt = requestTokenIssuedAt;
         this.requestTokenExpiresAt = requestTokenExpiresAt;
     }
 
@@ -66,6 +70,11 @@ public final class Job {
     /** The value for {@code ACTIONS_ID_TOKEN_REQUEST_TOKEN}: a secret, never log it. */
     public String requestToken() {
         return requestToken;
+    }
+
+    /** The request token's {@code iat} and {@code nbf}: the job's creation, in whole seconds. */
+    public Instant requestTokenIssuedAt() {
+        return requestTokenIssuedAt;
     }
 
     /** The request token's {@code exp}: after it (by the emulator's clock) the runtime endpoint answers 401. */

@@ -13,7 +13,8 @@ public final class JobAccess {
 
     /** What the registry needs from {@link Job} beyond its public API. */
     public interface Bridge {
-        Job newJob(String id, WorkflowContext context, String requestUrl, String requestToken, Instant expiresAt);
+        Job newJob(String id, WorkflowContext context, String requestUrl, String requestToken, Instant issuedAt,
+                   Instant expiresAt);
 
         FaultSlot faultSlot(Job job);
 

@@ -2,17 +2,18 @@ package io.github.ghaoidc.emulator.issuer.internal;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.util.Base64;
 import com.nimbusds.jose.util.Base64URL;
+import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -27,16 +28,14 @@ import java.util.UUID;
  */
 public final class SigningKey {
 
-    private static final JWSHeader NIMBUS_HEADER = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).build();
-
     private final RSAKey jwk;
-    private final RSASSASigner signer;
+    private final PrivateKey privateKey;
     private final String encodedHeader;
 
     private SigningKey(RSAKey jwk) {
         this.jwk = jwk;
         try {
-            this.signer = new RSASSASigner(jwk);
+            this.privateKey = new RSASSASigner(jwk).getPrivateKey(); // Nimbus checks the key is usable for RS256
         } catch (JOSEException e) {
             throw new IllegalArgumentException("key " + jwk.getKeyID() + " cannot sign RS256: " + e.getMessage(), e);
         }
@@ -121,11 +120,18 @@ public final class SigningKey {
         return encodeHeader(kid);
     }
 
-    /** RS256 signature over {@code signingInput}. Thread-safe. */
-    public Base64URL sign(byte[] signingInput) {
+    /**
+     * The raw RS256 signature (RSASSA-PKCS1-v1_5 with SHA-256) over {@code signingInput}. Thread-safe. This is
+     * the JCA call Nimbus's {@code RSASSASigner} makes, minus its result's Base64URL round trip: callers encode
+     * with the JDK's intrinsic encoder.
+     */
+    public byte[] sign(byte[] signingInput) {
         try {
-            return signer.sign(NIMBUS_HEADER, signingInput);
-        } catch (JOSEException e) {
+            Signature signature = Signature.getInstance("SHA256withRSA");
+            signature.initSign(privateKey);
+            signature.update(signingInput);
+            return signature.sign();
+        } catch (GeneralSecurityException e) {
             throw new IllegalStateException("RS256 signing failed with key " + kid(), e);
         }
     }
