@@ -23,17 +23,30 @@ load() { # name, then wrk arguments
   wrk -t2 -c32 -d"$dur" --latency "$@" | tee -a "$out/http.txt"
 }
 : >"$out/http.txt"
-# Warm the JIT before measuring.
-wrk -t2 -c32 -d3s "$base/.well-known/jwks" >/dev/null
-wrk -t2 -c16 -d3s -s bench/fixtures/sts.lua "$base/" >/dev/null
+# Each endpoint is warmed under the same load before it is measured (as JMH warms up): until C2 has compiled
+# its path, a run measures the JIT, not the server.
+warm="${BENCH_WARMUP:-10s}"
+runtime_url="$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com"
+wrk -t2 -c32 -d"$warm" "$base/.well-known/openid-configuration" >/dev/null
 load "discovery (32 connections)" "$base/.well-known/openid-configuration"
+wrk -t2 -c32 -d"$warm" "$base/.well-known/jwks" >/dev/null
 load "jwks (32 connections)" "$base/.well-known/jwks"
-load "runtime token endpoint (32 connections)" -H "Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" \
-  "$ACTIONS_ID_TOKEN_REQUEST_URL&audience=sts.amazonaws.com"
+wrk -t2 -c32 -d"$warm" -H "Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$runtime_url" >/dev/null
+load "runtime token endpoint (32 connections)" -H "Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$runtime_url"
+wrk -t2 -c16 -d"$warm" -s bench/fixtures/sts.lua "$base/" >/dev/null
 echo "== sts AssumeRoleWithWebIdentity (16 connections)" | tee -a "$out/http.txt"
 wrk -t2 -c16 -d"$dur" --latency -s bench/fixtures/sts.lua "$base/" | tee -a "$out/http.txt"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
+# The yardstick of the discovery/JWKS budget: bare Undertow answering a fixed 1 KB body, same load, same machine.
+java -cp benchmarks/target/benchmarks.jar io.github.ghaoidc.benchmarks.BareUndertow 0 >"$work/bare.url" 2>/dev/null &
+pid=$!
+for _ in $(seq 1 100); do [ -s "$work/bare.url" ] && break; sleep 0.1; done
+bare=$(head -1 "$work/bare.url")
+wrk -t2 -c32 -d"$warm" "$bare" >/dev/null
+load "bare Undertow, fixed 1 KB body (32 connections)" "$bare"
+kill "$pid"; wait "$pid" 2>/dev/null || true
+
 # Start-up: process spawn to the first discovery 200 and the first token, medians (see bench/startup.sh).
 echo "== serve: start-up (bench/startup.sh)" | tee -a "$out/http.txt"
-bench/startup.sh "${STARTUP_RUNS:-7}" | tee -a "$out/http.txt"
+STARTUP_BASELINE=benchmarks/target/benchmarks.jar bench/startup.sh "${STARTUP_RUNS:-7}" | tee -a "$out/http.txt"

@@ -9,6 +9,8 @@
 #   STARTUP_JAVA_OPTS=…     JVM flags, e.g. -XX:SharedArchiveFile=gha-oidc.jsa (optional AppCDS)
 #   STARTUP_SERVE_ARGS=…    extra serve flags, e.g. --no-aws or --config bench/fixtures/config.json
 #   STARTUP_TIMEOUT=20      seconds before a run is abandoned (it then counts as a failure)
+#   STARTUP_BASELINE=…      benchmarks.jar: each round also times a bare Undertow server (BareUndertow, one fixed
+#                           body) from spawn to its first 200 — the floor of any Undertow server on this machine
 #
 # Per run it measures, from spawn: the first 200 on GET /.well-known/openid-configuration ("discovery"),
 # then the first 200 from the runtime token endpoint of the default job ("token", the request token read
@@ -23,11 +25,17 @@ for jar in $jars; do
 done
 case "$runs" in ''|*[!0-9]*|0) echo "bench/startup.sh: RUNS must be a positive number, got: $runs" >&2; exit 2 ;; esac
 
-exec python3 - "$runs" "$jars" "${STARTUP_TIMEOUT:-20}" "${STARTUP_JAVA_OPTS:-}" "${STARTUP_SERVE_ARGS:-}" <<'PY'
+baseline="${STARTUP_BASELINE:-}"
+if [ -n "$baseline" ] && [ ! -f "$baseline" ]; then
+  echo "bench/startup.sh: STARTUP_BASELINE $baseline not found; build with mvn -B -q -Pbench package -DskipTests" >&2; exit 2
+fi
+
+exec python3 - "$runs" "$jars" "${STARTUP_TIMEOUT:-20}" "${STARTUP_JAVA_OPTS:-}" "${STARTUP_SERVE_ARGS:-}" "$baseline" <<'PY'
 import os, resource, select, shlex, socket, statistics, subprocess, sys, time
 
 runs, jars, timeout = int(sys.argv[1]), sys.argv[2].split(), float(sys.argv[3])
 java_opts, serve_args = shlex.split(sys.argv[4]), shlex.split(sys.argv[5])
+baseline = sys.argv[6]
 
 def free_port():
     with socket.socket() as s:
@@ -85,6 +93,23 @@ def one_run(jar):
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     return (t_discovery - t0) * 1000, (t_token - t0) * 1000, cpu * 1000
 
+def baseline_run():
+    """Spawn to the first 200 of a bare Undertow server: the floor under serve's first discovery 200."""
+    port = free_port()
+    t0 = time.monotonic()
+    proc = subprocess.Popen(["java", *java_opts, "-cp", baseline, "io.github.ghaoidc.benchmarks.BareUndertow", str(port)],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while get(port, "/") != 200:
+            if time.monotonic() > t0 + timeout or proc.poll() is not None:
+                raise RuntimeError("no 200 from the bare Undertow server")
+            time.sleep(0.002)
+        return (time.monotonic() - t0) * 1000
+    finally:
+        proc.kill()
+        proc.wait()
+
+floor = []
 rows = {jar: [] for jar in jars}
 for jar in jars:
     print(f"serve start-up, {runs} runs: {' '.join(['java', *java_opts, '-jar', jar, 'serve', *serve_args])}")
@@ -98,6 +123,12 @@ for i in range(1, runs + 1):
             continue
         rows[jar].append((d, t, c))
         print(f"{name}run {i}: first discovery 200 {d:7.0f} ms   first token {t:7.0f} ms   cpu {c:7.0f} ms")
+    if baseline:
+        try:
+            floor.append(baseline_run())
+            print(f"run {i}: bare Undertow first 200 {floor[-1]:7.0f} ms")
+        except RuntimeError as e:
+            print(f"run {i}: bare Undertow FAILED ({e})")
 ok = True
 for jar in jars:
     done = rows[jar]
@@ -108,5 +139,9 @@ for jar in jars:
     med = [statistics.median(r[k] for r in done) for k in range(3)]
     print(f"{jar + ': ' if len(jars) > 1 else ''}median: first discovery 200 {med[0]:7.0f} ms   first token {med[1]:7.0f} ms"
           f"   cpu {med[2]:7.0f} ms   ({len(done)}/{runs} runs, load {os.getloadavg()[0]:.1f} on {os.cpu_count()} cpus)")
+if baseline:
+    print(f"median: bare Undertow first 200 {statistics.median(floor):7.0f} ms   ({len(floor)}/{runs} runs)" if floor
+          else "bare Undertow: no successful run")
+    ok = ok and len(floor) == runs
 sys.exit(0 if ok else 1)
 PY

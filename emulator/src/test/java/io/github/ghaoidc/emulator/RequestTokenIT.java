@@ -43,7 +43,8 @@ class RequestTokenIT {
         JWTClaimsSet c = SignedJWT.parse(job.requestToken()).getJWTClaimsSet();
         assertThat(c.getIssuer()).isEqualTo(github.baseUrl() + "/_apis");
         assertThat(c.getAudience()).isEqualTo(List.of(github.baseUrl() + "/_apis/jobs/" + job.id()));
-        assertThat(c.getIssueTime().toInstant()).isEqualTo(created);
+        assertThat(c.getIssueTime().toInstant()).isEqualTo(created).isEqualTo(job.requestTokenIssuedAt());
+        assertThat(c.getNotBeforeTime().toInstant()).isEqualTo(created);
         assertThat(c.getExpirationTime().toInstant()).isEqualTo(created.plus(SIX_TEN)).isEqualTo(job.requestTokenExpiresAt());
     }
 
@@ -66,6 +67,20 @@ class RequestTokenIT {
                 .isEqualTo("the request token for job '" + job.id() + "' expired at " + job.requestTokenExpiresAt()
                         + "; no ID token can be had after the job's lifetime")
                 .doesNotContain(job.requestToken());
+    }
+
+    @Test
+    void aRequestTokenIs401BeforeItsJobWasCreatedByTheEmulatorsClock() {
+        Job job = github.createJob(WorkflowContext.push("octo-org/app", "main"));
+        CLOCK.advance(Duration.ofMinutes(-5));
+        try {
+            HttpResponse<String> r = Http.toolkitGet(job.requestUrl(), job.requestToken(), "sts.amazonaws.com");
+            assertThat(r.statusCode()).isEqualTo(401);
+            assertThat(Http.json(r.body()).get("message").asText()).isEqualTo("bad request token for job '" + job.id() + "'");
+        } finally {
+            CLOCK.advance(Duration.ofMinutes(5));
+        }
+        assertThat(Http.toolkitGet(job.requestUrl(), job.requestToken(), "sts.amazonaws.com").statusCode()).isEqualTo(200);
     }
 
     @Test

@@ -76,7 +76,8 @@ public final class AwsEmulation implements AutoCloseable {
         StsSettings settings = new StsSettings(directory, names, new IssuerKeys(inProcess, new RemoteJwks(config.issuerLocations)), trust,
                 decisions, credentials, faults, upstreamAws, config.clock, config.clockSkew, config.maxTokenAge);
         return new AwsQueryHandler(new CallerAuthenticator(credentials, config.clock),
-                new StsActions(settings), new IamActions(iamStore), upstreamAws);
+                new StsActions(settings), new IamActions(iamStore), upstreamAws,
+                () -> upstreamAws == null && iamStore.everyProviderUrl(url -> inProcess.apply(url) != null));
     }
 
     public static Builder builder() {

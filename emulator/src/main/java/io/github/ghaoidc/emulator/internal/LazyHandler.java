@@ -7,11 +7,13 @@ import java.util.function.Supplier;
 /**
  * Asks its supplier for the real handler when the first request arrives, on a worker thread (building it may
  * load many classes, which must not stall an IO thread), so what no request has needed yet costs nothing at
- * start. The supplier must return the same handler every time and be thread-safe. Not API.
+ * start. Later requests go straight to the built handler, on the thread they arrive on. The supplier must return
+ * the same handler every time and be thread-safe. Not API.
  */
 public final class LazyHandler implements HttpHandler {
 
     private final Supplier<? extends HttpHandler> target;
+    private volatile HttpHandler built;
 
     public LazyHandler(Supplier<? extends HttpHandler> target) {
         this.target = target;
@@ -19,10 +21,15 @@ public final class LazyHandler implements HttpHandler {
 
     @Override
     public void handleRequest(HttpServerExchange exchange) throws Exception {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
-            return;
+        HttpHandler h = built;
+        if (h == null) {
+            if (exchange.isInIoThread()) {
+                exchange.dispatch(this);
+                return;
+            }
+            h = target.get();
+            built = h;
         }
-        target.get().handleRequest(exchange);
+        h.handleRequest(exchange); // once built, the handler decides itself where its work runs
     }
 }

@@ -11,8 +11,8 @@ import java.util.concurrent.CompletableFuture;
 /**
  * The one handler of the emulator's Undertow server: discovery and JWKS from pre-serialised bytes, the
  * runtime token endpoint, the admin API under {@code /_admin/}, and an optional AWS Query handler for
- * {@code POST /}. It answers as soon as the port is bound: only JWKS and token requests wait for a signing
- * key that is still being generated. Not API.
+ * {@code POST /}. It answers as soon as the port is bound: only JWKS, token and AWS requests wait (on a worker)
+ * for a signing key that is still being generated. Not API.
  */
 public final class Router implements HttpHandler {
 
@@ -59,6 +59,10 @@ public final class Router implements HttpHandler {
         } else if (path.startsWith(ADMIN_PREFIX)) {
             admin.handleRequest(exchange);
         } else if (aws != null && path.equals("/") && Methods.POST.equals(exchange.getRequestMethod())) {
+            if (!keys.isDone() && exchange.isInIoThread()) {
+                exchange.dispatch(this); // STS verifies against our own keys: wait for them off the IO thread
+                return;
+            }
             aws.handleRequest(exchange);
         } else {
             Responses.error(exchange, 404, "no such endpoint: " + exchange.getRequestMethod() + " " + path);

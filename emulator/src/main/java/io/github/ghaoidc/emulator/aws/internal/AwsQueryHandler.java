@@ -9,17 +9,18 @@ import io.github.ghaoidc.emulator.aws.internal.sigv4.Caller;
 import io.github.ghaoidc.emulator.aws.internal.sigv4.CallerAuthenticator;
 import io.github.ghaoidc.emulator.aws.internal.sts.Forwarder;
 import io.github.ghaoidc.emulator.aws.internal.sts.StsActions;
+import io.undertow.io.Receiver;
 import io.undertow.server.HttpHandler;
 import io.undertow.server.HttpServerExchange;
 import io.undertow.util.HeaderValues;
 import io.undertow.util.Headers;
 import io.undertow.util.HttpString;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.InetSocketAddress;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,28 +39,63 @@ public final class AwsQueryHandler implements HttpHandler {
     private final StsActions sts;
     private final IamActions iam;
     private final Forwarder upstream;
+    private final BooleanSupplier answersLocally;
 
-    public AwsQueryHandler(CallerAuthenticator authenticator, StsActions sts, IamActions iam, Forwarder upstream) {
+    /**
+     * @param answersLocally {@code true} while no request can wait on the network (no upstream, and every
+     *                       provider's keys are served by this process); such requests never leave the IO thread
+     */
+    public AwsQueryHandler(CallerAuthenticator authenticator, StsActions sts, IamActions iam, Forwarder upstream,
+                           BooleanSupplier answersLocally) {
         this.authenticator = authenticator;
+        this.answersLocally = answersLocally;
         this.sts = sts;
         this.iam = iam;
         this.upstream = upstream;
     }
 
+    /**
+     * Reads the body without blocking, then answers. STS and IAM work is CPU-bound (a signature check and a policy
+     * evaluation, well under a millisecond), so it runs on the IO thread that read the request, in arrival order:
+     * a pool of workers time-slicing two cores only adds tail latency. It is handed to a worker only when it may
+     * wait on the network: in gateway mode, or while a provider's keys live at a remote issuer.
+     */
     @Override
-    public void handleRequest(HttpServerExchange exchange) throws IOException {
-        if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
+    public void handleRequest(HttpServerExchange exchange) {
+        Receiver receiver = exchange.getRequestReceiver();
+        receiver.setMaxBufferSize(MAX_BODY);
+        receiver.receiveFullBytes(this::bodyReceived, AwsQueryHandler::bodyFailed);
+    }
+
+    private void bodyReceived(HttpServerExchange exchange, byte[] body) {
+        if (exchange.isInIoThread() && !answersLocally.getAsBoolean()) {
+            exchange.dispatch(() -> respond(exchange, answer(exchange, body)));
             return;
         }
-        exchange.startBlocking();
+        respond(exchange, answer(exchange, body));
+    }
+
+    private QueryResponse answer(HttpServerExchange exchange, byte[] body) {
         String requestId = RequestIds.next();
-        QueryResponse response;
         try {
-            response = route(read(exchange), requestId);
+            return route(request(exchange, body), requestId);
         } catch (AwsServiceException e) {
-            response = QueryResponse.error(e, StsActions.NAMESPACE, requestId);
+            return QueryResponse.error(e, StsActions.NAMESPACE, requestId);
         }
+    }
+
+    private static void bodyFailed(HttpServerExchange exchange, IOException e) {
+        if (e instanceof Receiver.RequestToLargeException) {
+            respond(exchange, QueryResponse.error(new AwsServiceException("RequestEntityTooLarge", 413,
+                    "The request body exceeds the maximum of " + MAX_BODY + " bytes"), StsActions.NAMESPACE,
+                    RequestIds.next()));
+            return;
+        }
+        LOG.debug("request body could not be read [error={}]", e.toString());
+        exchange.endExchange();
+    }
+
+    private static void respond(HttpServerExchange exchange, QueryResponse response) {
         exchange.setStatusCode(response.status());
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "text/xml");
         exchange.getResponseHeaders().put(REQUEST_ID, response.requestId());
@@ -101,15 +137,7 @@ public final class AwsQueryHandler implements HttpHandler {
         }
     }
 
-    private static QueryRequest read(HttpServerExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getInputStream()) {
-            body = in.readNBytes(MAX_BODY + 1);
-        }
-        if (body.length > MAX_BODY) {
-            throw new AwsServiceException("RequestEntityTooLarge", 413,
-                    "The request body exceeds the maximum of " + MAX_BODY + " bytes");
-        }
+    private static QueryRequest request(HttpServerExchange exchange, byte[] body) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
         for (HeaderValues values : exchange.getRequestHeaders()) {
             headers.put(values.getHeaderName().toString(), List.copyOf(values));

@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 
 /**
  * One account's OIDC providers and roles, with IAM's error codes. Thread-safe; every mutation is atomic.
@@ -60,6 +61,16 @@ public final class IamStore implements IamDirectory {
 
     public List<OidcProvider> providers() {
         return providersByArn.values().stream().sorted((a, b) -> a.arn().compareTo(b.arn())).toList();
+    }
+
+    /** {@code true} if every provider's URL passes {@code test} (also when there is none). */
+    public boolean everyProviderUrl(Predicate<String> test) {
+        for (OidcProvider p : providersByArn.values()) {
+            if (!test.test(p.url())) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public void deleteProvider(String arn) {
