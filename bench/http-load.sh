@@ -33,9 +33,18 @@ wrk -t2 -c32 -d"$warm" "$base/.well-known/jwks" >/dev/null
 load "jwks (32 connections)" "$base/.well-known/jwks"
 wrk -t2 -c32 -d"$warm" -H "Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$runtime_url" >/dev/null
 load "runtime token endpoint (32 connections)" -H "Authorization: Bearer $ACTIONS_ID_TOKEN_REQUEST_TOKEN" "$runtime_url"
-wrk -t2 -c16 -d"$warm" -s bench/fixtures/sts.lua "$base/" >/dev/null
+# Memory: the heap left after a full GC, before the STS calls and after all of them (issued sessions expire and
+# are evicted; at most 10,000 are kept).
+heap_kib() { jcmd "$pid" GC.run >/dev/null && jcmd "$pid" GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1; }
+heap_before=$(heap_kib)
+calls() { sed -n 's/^ *\([0-9]*\) requests in.*/\1/p'; }
+warm_calls=$(wrk -t2 -c16 -d"$warm" -s bench/fixtures/sts.lua "$base/" | calls)
+heap_warm=$(heap_kib)
 echo "== sts AssumeRoleWithWebIdentity (16 connections)" | tee -a "$out/http.txt"
-wrk -t2 -c16 -d"$dur" --latency -s bench/fixtures/sts.lua "$base/" | tee -a "$out/http.txt"
+wrk -t2 -c16 -d"$dur" --latency -s bench/fixtures/sts.lua "$base/" | tee -a "$out/http.txt" "$work/sts.txt"
+total=$((warm_calls + $(calls <"$work/sts.txt")))
+echo "== sts memory (heap after a full GC): $heap_before KiB before any call, $heap_warm KiB after $warm_calls calls," \
+  "$(heap_kib) KiB after $total calls" | tee -a "$out/http.txt"
 kill "$pid"; wait "$pid" 2>/dev/null || true
 
 # The yardstick of the discovery/JWKS budget: bare Undertow answering a fixed 1 KB body, same load, same machine.

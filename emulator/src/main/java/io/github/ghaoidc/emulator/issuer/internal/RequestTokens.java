@@ -1,21 +1,25 @@
 package io.github.ghaoidc.emulator.issuer.internal;
 
 import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.github.ghaoidc.emulator.EmulatorException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks the per-job request tokens ({@code ACTIONS_ID_TOKEN_REQUEST_TOKEN}). Like the runner's, a
@@ -30,21 +34,28 @@ public final class RequestTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+    private static final String HEADER = BASE64URL.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
+            .getBytes(StandardCharsets.US_ASCII));
+
     private final String issuer;
-    private final MACSigner signer;
-    private final MACVerifier verifier;
+    private final byte[] secret;
+    private volatile MACVerifier verifier; // only checks of tokens of removed jobs need it: made on first use
 
     /** {@code runtimeUrl}: the emulator's runtime base ({@code http://127.0.0.1:PORT/_apis}), used as {@code iss}. */
     public RequestTokens(String runtimeUrl) {
         this.issuer = Objects.requireNonNull(runtimeUrl, "runtimeUrl");
-        byte[] secret = new byte[32];
+        this.secret = new byte[32];
         RANDOM.nextBytes(secret);
-        try {
-            this.signer = new MACSigner(secret);
-            this.verifier = new MACVerifier(secret);
-        } catch (JOSEException e) {
-            throw new EmulatorException("cannot create the request-token key: " + e.getMessage(), e);
+    }
+
+    private MACVerifier verifier() throws JOSEException {
+        MACVerifier v = verifier;
+        if (v == null) {
+            v = new MACVerifier(secret);
+            verifier = v;
         }
+        return v;
     }
 
     /** The audience a job's request token carries: its own runtime scope. */
@@ -52,27 +63,32 @@ public final class RequestTokens {
         return issuer + "/jobs/" + jobId;
     }
 
-    /** A request token for job {@code jobId} of run {@code runId}, valid from {@code issuedAt} to {@code expiresAt}. */
+    /**
+     * A request token for job {@code jobId} of run {@code runId}, valid from {@code issuedAt} to {@code expiresAt}.
+     * Assembled here (compact JSON, JCA HMAC) rather than through Nimbus's JWT classes: the default job's token is
+     * on {@code serve}'s start-up path, and loading that machinery cold cost more than 100 ms there. It is an
+     * ordinary HS256 JWS, which {@link #check} verifies with Nimbus.
+     */
     public String issue(String jobId, String runId, Instant issuedAt, Instant expiresAt) {
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .issuer(issuer)
-                .audience(audience(jobId))
-                .subject("job:" + jobId)
-                .claim("scp", "Actions.IdToken:" + runId + ":" + jobId)
-                .claim("job_id", jobId)
-                .claim("run_id", runId)
-                .jwtID(UUID.randomUUID().toString())
-                .issueTime(Date.from(issuedAt))
-                .notBeforeTime(Date.from(issuedAt))
-                .expirationTime(Date.from(expiresAt))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).build(), claims);
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", issuer);
+        claims.put("aud", audience(jobId));
+        claims.put("sub", "job:" + jobId);
+        claims.put("scp", "Actions.IdToken:" + runId + ":" + jobId);
+        claims.put("job_id", jobId);
+        claims.put("run_id", runId);
+        claims.put("jti", UUID.randomUUID().toString());
+        claims.put("iat", issuedAt.getEpochSecond());
+        claims.put("nbf", issuedAt.getEpochSecond());
+        claims.put("exp", expiresAt.getEpochSecond());
+        String signingInput = HEADER + "." + BASE64URL.encodeToString(Json.bytes(claims));
         try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+            return signingInput + "." + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+        } catch (GeneralSecurityException e) {
             throw new EmulatorException("cannot sign a request token: " + e.getMessage(), e);
         }
-        return jwt.serialize();
     }
 
     /**
@@ -83,7 +99,7 @@ public final class RequestTokens {
         JWTClaimsSet claims;
         try {
             SignedJWT jwt = SignedJWT.parse(bearer);
-            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier)) {
+            if (!JWSAlgorithm.HS256.equals(jwt.getHeader().getAlgorithm()) || !jwt.verify(verifier())) {
                 return Verdict.INVALID;
             }
             claims = jwt.getJWTClaimsSet();

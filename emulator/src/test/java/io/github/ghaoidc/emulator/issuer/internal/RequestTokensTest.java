@@ -2,6 +2,7 @@ package io.github.ghaoidc.emulator.issuer.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -24,6 +25,7 @@ class RequestTokensTest {
         JWTClaimsSet c = jwt.getJWTClaimsSet();
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(jwt.getHeader().getKeyID()).isNull();
+        assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
         assertThat(c.getIssuer()).isEqualTo("http://127.0.0.1:1234/_apis");
         assertThat(c.getAudience()).isEqualTo(List.of("http://127.0.0.1:1234/_apis/jobs/deploy"));
         assertThat(c.getStringClaim("scp")).isEqualTo("Actions.IdToken:42:deploy");
