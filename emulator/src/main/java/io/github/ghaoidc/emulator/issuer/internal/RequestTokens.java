@@ -35,7 +35,7 @@ public final class RequestTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = BASE64URL.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"
+    private static final String HEADER = BASE64URL.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}"
             .getBytes(StandardCharsets.US_ASCII));
 
     private final String issuer;

@@ -26,6 +26,7 @@ class RequestTokensTest {
         assertThat(jwt.getHeader().getAlgorithm()).isEqualTo(JWSAlgorithm.HS256);
         assertThat(jwt.getHeader().getKeyID()).isNull();
         assertThat(jwt.getHeader().getType()).isEqualTo(JOSEObjectType.JWT);
+        assertThat(jwt.getHeader().getParsedBase64URL().decodeToString()).isEqualTo("{\"typ\":\"JWT\",\"alg\":\"HS256\"}");
         assertThat(c.getIssuer()).isEqualTo("http://127.0.0.1:1234/_apis");
         assertThat(c.getAudience()).isEqualTo(List.of("http://127.0.0.1:1234/_apis/jobs/deploy"));
         assertThat(c.getStringClaim("scp")).isEqualTo("Actions.IdToken:42:deploy");
