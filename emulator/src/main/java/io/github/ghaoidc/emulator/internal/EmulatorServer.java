@@ -62,7 +62,8 @@ public final class EmulatorServer {
 
     /**
      * Binds and assembles a server for {@code s}; given or loaded keys are ready when this returns, a generated
-     * signing key is made in parallel (requests needing it wait for it) and standby keys follow after.
+     * signing key is made on its own thread once the port is bound (requests needing it wait for it) and standby
+     * keys follow after.
      *
      * @param admin the admin API handler; {@code aws} the {@code POST /} handler or {@code null}
      * @throws EmulatorException when the port cannot be bound or the keys cannot be loaded
@@ -70,7 +71,7 @@ public final class EmulatorServer {
     public static EmulatorServer start(EmulatorSettings s, RequestRecorder recorder, HttpHandler admin, HttpHandler aws) {
         long startNanos = System.nanoTime();
         CompletableFuture<SigningKeys> keys = new CompletableFuture<>();
-        daemon("gha-oidc-keys", () -> {
+        Runnable makeKeys = () -> {
             try {
                 SigningKeys ready = keySource(s);
                 LOG.debug("signing key ready [kid={}, millisSinceStart={}]", ready.activeKid(),
@@ -79,13 +80,16 @@ public final class EmulatorServer {
             } catch (RuntimeException e) {
                 keys.completeExceptionally(e);
             }
-        }); // RSA generation runs while Undertow starts
+        };
         daemon("gha-oidc-warmup", Json::warmUp); // so does Jackson's initialisation, needed for the discovery document
         ListenAddress listen = ListenAddress.of(s.host);
         DeferredHandler root = new DeferredHandler();
         Undertow server = Undertow.builder().addHttpListener(s.port, listen.bindHost()).setHandler(root).build();
         try {
             server.start();
+            // The key is made once the port is bound: generated alongside Undertow's start, it competed for the
+            // two cores with the start-up path and delayed both the first response and the first token (measured).
+            daemon("gha-oidc-keys", makeKeys);
         } catch (RuntimeException e) {
             throw new EmulatorException("cannot listen on " + s.host + ":" + s.port + ": " + rootMessage(e), e);
         }
