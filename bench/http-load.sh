@@ -43,6 +43,9 @@ heap_warm=$(heap_kib)
 echo "== sts AssumeRoleWithWebIdentity (16 connections)" | tee -a "$out/http.txt"
 wrk -t2 -c16 -d"$dur" --latency -s bench/fixtures/sts.lua "$base/" | tee -a "$out/http.txt" "$work/sts.txt"
 total=$((warm_calls + $(calls <"$work/sts.txt")))
+while [ "$total" -lt 100000 ]; do # the memory budget speaks of 100,000 calls: top up on a slow day
+  total=$((total + $(wrk -t2 -c16 -d5s -s bench/fixtures/sts.lua "$base/" | calls)))
+done
 echo "== sts memory (heap after a full GC): $heap_before KiB before any call, $heap_warm KiB after $warm_calls calls," \
   "$(heap_kib) KiB after $total calls" | tee -a "$out/http.txt"
 kill "$pid"; wait "$pid" 2>/dev/null || true
