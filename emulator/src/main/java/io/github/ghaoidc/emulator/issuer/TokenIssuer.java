@@ -3,13 +3,11 @@ package io.github.ghaoidc.emulator.issuer;
 import io.github.ghaoidc.core.claims.ClaimNames;
 import io.github.ghaoidc.core.claims.GitHubClaims;
 import io.github.ghaoidc.core.claims.WorkflowContext;
-import io.github.ghaoidc.emulator.issuer.internal.Json;
+import io.github.ghaoidc.emulator.issuer.internal.CompactJws;
 import io.github.ghaoidc.emulator.issuer.internal.SigningKey;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -21,9 +19,6 @@ import java.util.function.Supplier;
  * by {@code gha-oidc mint}. Immutable (the key set it is given may rotate) and thread-safe.
  */
 public final class TokenIssuer {
-
-    /** The JDK's encoder (an intrinsic): a token is public data, so Nimbus's constant-time codec buys nothing here. */
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
 
     private final Supplier<SigningKeys> keys;
     private final String issuer;
@@ -105,12 +100,13 @@ public final class TokenIssuer {
         SigningKey key = keys.get().activeKey();
         String header = fault != null && fault.unknownKid()
                 ? key.encodedHeader("unknown-" + UUID.randomUUID()) : key.encodedHeader();
-        String signingInput = header + "." + BASE64URL.encodeToString(Json.bytes(claims));
-        byte[] signature = key.sign(signingInput.getBytes(StandardCharsets.US_ASCII));
-        if (fault != null && fault.brokenSignature()) {
-            signature[signature.length / 2] ^= 0x5a;
-        }
-        return signingInput + "." + BASE64URL.encodeToString(signature);
+        return CompactJws.sign(header, claims, signingInput -> {
+            byte[] signature = key.sign(signingInput);
+            if (fault != null && fault.brokenSignature()) {
+                signature[signature.length / 2] ^= 0x5a;
+            }
+            return signature;
+        });
     }
 
     @Override

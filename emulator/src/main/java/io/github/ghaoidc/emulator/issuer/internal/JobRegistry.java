@@ -152,11 +152,7 @@ public final class JobRegistry {
         if (bearer == null || !access.accepts(job, bearer)) {
             return RequestTokens.Verdict.INVALID;
         }
-        Instant now = clock.instant();
-        if (now.isBefore(job.requestTokenIssuedAt())) {
-            return RequestTokens.Verdict.INVALID;
-        }
-        return now.isBefore(job.requestTokenExpiresAt()) ? RequestTokens.Verdict.VALID : RequestTokens.Verdict.EXPIRED;
+        return RequestTokens.within(clock.instant(), job.requestTokenIssuedAt(), job.requestTokenExpiresAt());
     }
 
     /**

@@ -11,7 +11,6 @@ import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.text.ParseException;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,8 +33,7 @@ public final class RequestTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
-    private static final String HEADER = BASE64URL.encodeToString("{\"typ\":\"JWT\",\"alg\":\"HS256\"}"
+    private static final String HEADER = CompactJws.base64Url("{\"typ\":\"JWT\",\"alg\":\"HS256\"}"
             .getBytes(StandardCharsets.US_ASCII));
 
     private final String issuer;
@@ -81,14 +79,25 @@ public final class RequestTokens {
         claims.put("iat", issuedAt.getEpochSecond());
         claims.put("nbf", issuedAt.getEpochSecond());
         claims.put("exp", expiresAt.getEpochSecond());
-        String signingInput = HEADER + "." + BASE64URL.encodeToString(Json.bytes(claims));
+        return CompactJws.sign(HEADER, claims, this::hmacSha256);
+    }
+
+    private byte[] hmacSha256(byte[] signingInput) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            return signingInput + "." + BASE64URL.encodeToString(mac.doFinal(signingInput.getBytes(StandardCharsets.US_ASCII)));
+            return mac.doFinal(signingInput);
         } catch (GeneralSecurityException e) {
             throw new EmulatorException("cannot sign a request token: " + e.getMessage(), e);
         }
+    }
+
+    /** The verdict for a token valid from {@code notBefore} (inclusive) to {@code expiresAt} (exclusive) at {@code now}. */
+    public static Verdict within(Instant now, Instant notBefore, Instant expiresAt) {
+        if (now.isBefore(notBefore)) {
+            return Verdict.INVALID;
+        }
+        return now.isBefore(expiresAt) ? Verdict.VALID : Verdict.EXPIRED;
     }
 
     /**
@@ -111,9 +120,6 @@ public final class RequestTokens {
             return Verdict.INVALID;
         }
         Date nbf = claims.getNotBeforeTime();
-        if (nbf != null && now.isBefore(nbf.toInstant())) {
-            return Verdict.INVALID;
-        }
-        return now.isBefore(claims.getExpirationTime().toInstant()) ? Verdict.VALID : Verdict.EXPIRED;
+        return within(now, nbf == null ? Instant.MIN : nbf.toInstant(), claims.getExpirationTime().toInstant());
     }
 }

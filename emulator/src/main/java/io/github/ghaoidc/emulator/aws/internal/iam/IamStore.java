@@ -65,12 +65,7 @@ public final class IamStore implements IamDirectory {
 
     /** {@code true} if every provider's URL passes {@code test} (also when there is none). */
     public boolean everyProviderUrl(Predicate<String> test) {
-        for (OidcProvider p : providersByArn.values()) {
-            if (!test.test(p.url())) {
-                return false;
-            }
-        }
-        return true;
+        return providersByArn.values().stream().allMatch(p -> test.test(p.url()));
     }
 
     public void deleteProvider(String arn) {
