@@ -76,9 +76,32 @@ public final class ConditionOperator {
         return qualifier;
     }
 
-    /** Whether the {@code IfExists} suffix is present (missing key → condition true). */
+    /**
+     * Whether the {@code IfExists} suffix is present. It makes a missing key satisfy the condition only
+     * without a set qualifier: see {@link #holdsWhenKeyAbsent()}.
+     */
     public boolean ifExists() {
         return ifExists;
+    }
+
+    /**
+     * Whether a condition with this operator holds when the request has no value for its key, as AWS
+     * decides it: a set qualifier decides first ({@code ForAnyValue:} false, {@code ForAllValues:} true,
+     * whether or not {@code IfExists} is added: observed on AWS for {@code ForAnyValue:…IfExists}); then
+     * {@code IfExists} holds; then a negated operator holds and a positive one does not. {@code Null} is
+     * not covered (it tests presence itself); an unrecognised operator never holds.
+     */
+    public boolean holdsWhenKeyAbsent() {
+        if (base == null) {
+            return false;
+        }
+        if (qualifier == SetQualifier.FOR_ANY_VALUE) {
+            return false;
+        }
+        if (qualifier == SetQualifier.FOR_ALL_VALUES || ifExists) {
+            return true;
+        }
+        return base.isNegated();
     }
 
     /** Whether the base operator is negated. False when not recognised. */

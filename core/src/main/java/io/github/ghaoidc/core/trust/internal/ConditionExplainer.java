@@ -71,14 +71,15 @@ final class ConditionExplainer {
     }
 
     private static String absentRule(ConditionOperator op) {
-        if (op.ifExists()) {
-            return "key absent: " + op.raw() + " is satisfied when the key is absent";
+        if (op.qualifier() == SetQualifier.FOR_ANY_VALUE) {
+            return "key absent: ForAnyValue is not satisfied when the key is absent"
+                    + (op.ifExists() ? " (the set qualifier decides; IfExists does not rescue it)" : "");
         }
         if (op.qualifier() == SetQualifier.FOR_ALL_VALUES) {
             return "key absent: ForAllValues is satisfied when the key is absent or empty";
         }
-        if (op.qualifier() == SetQualifier.FOR_ANY_VALUE) {
-            return "key absent: ForAnyValue is not satisfied when the key is absent";
+        if (op.ifExists()) {
+            return "key absent: " + op.raw() + " is satisfied when the key is absent";
         }
         if (op.isNegated()) {
             return "key absent: a negated operator is satisfied when the key is absent";

@@ -71,16 +71,7 @@ public final class ConditionMatcher {
 
     /** The result when the key is absent (or has no value). */
     public boolean absentResult() {
-        if (operator.ifExists()) {
-            return true;
-        }
-        if (operator.qualifier() == SetQualifier.FOR_ALL_VALUES) {
-            return true;
-        }
-        if (operator.qualifier() == SetQualifier.FOR_ANY_VALUE) {
-            return false;
-        }
-        return operator.isNegated();
+        return operator.holdsWhenKeyAbsent();
     }
 
     /** Null: {@code "true"} holds when the key is absent, {@code "false"} when present; values OR-ed. */

@@ -35,7 +35,7 @@ final class HiddenClaimRule extends Rule {
                         || condition.operator().base() == null) {
                     continue;
                 }
-                boolean alwaysTrue = condition.operator().isNegated() || condition.operator().ifExists();
+                boolean alwaysTrue = condition.operator().holdsWhenKeyAbsent();
                 findings.add(finding(Severity.ERROR, condition.path(),
                         "AWS does not put the " + claim + " claim in the request context, so this condition sees a "
                                 + "missing key and " + (alwaysTrue ? "always passes: it restricts nothing"

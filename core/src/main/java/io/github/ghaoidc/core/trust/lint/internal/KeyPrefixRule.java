@@ -32,8 +32,8 @@ final class KeyPrefixRule extends Rule {
                 findings.add(finding(Severity.ERROR, condition.path(),
                         "key prefix " + prefix + " is not the provider this statement trusts (" + String.join(", ", hosts)
                                 + "): AWS names the keys after the token's issuer, so this key is absent from every "
-                                + "request and the condition " + (condition.operator().isNegated()
-                                        || condition.operator().ifExists() ? "always passes" : "never matches"),
+                                + "request and the condition " + (condition.operator()
+                                        .holdsWhenKeyAbsent() ? "always passes" : "never matches"),
                         "write the key as " + hosts.get(0) + ":" + GitHubTerms.claim(condition.key())));
             }
         }

@@ -31,7 +31,8 @@ final class OptionalClaimRule extends Rule {
                     continue;
                 }
                 boolean negated = condition.operator().isNegated();
-                if ((negated || condition.operator().ifExists()) && !requiresPresence(statement, condition.key())) {
+                if ((negated || condition.operator().ifExists()) && condition.operator().holdsWhenKeyAbsent()
+                        && !requiresPresence(statement, condition.key())) {
                     findings.add(finding(Severity.WARNING, condition.path(),
                             condition.rawOperator() + " is true when the token has no " + claim + " claim, so every job "
                                     + "without one (e.g. no deployment environment) passes this condition",

@@ -38,18 +38,26 @@ final class SetQualifierRule extends Rule {
                         || condition.operator().base() == BaseOperator.NULL) {
                     continue;
                 }
-                String plain = condition.operator().base().jsonName() + (condition.operator().ifExists() ? "IfExists" : "");
+                BaseOperator base = condition.operator().base();
+                String plain = base.jsonName();
                 String claim = GitHubTerms.claim(condition.key());
                 if (qualifier == SetQualifier.FOR_ALL_VALUES) {
                     findings.add(finding(Severity.WARNING, condition.path(),
-                            "ForAllValues is true when the token has no " + claim + " claim at all, so jobs without it "
-                                    + "pass this condition; GitHub claims are single strings, so the qualifier adds nothing",
+                            "ForAllValues is true when the token has no " + claim + " claim at all"
+                                    + (condition.operator().ifExists() ? " (with or without IfExists)" : "")
+                                    + ", so jobs without it pass this condition; GitHub claims are single strings, so "
+                                    + "the qualifier adds nothing",
                             "use plain " + plain + " (a missing claim then fails the condition)"));
                 } else if (!"amr".equals(claim)) {
                     findings.add(finding(Severity.WARNING, condition.path(),
                             "ForAnyValue is for multivalued keys; " + claim + " is a single string, and with a "
-                                    + "negated operator ForAnyValue reads differently from what it seems",
-                            "use plain " + plain));
+                                    + "negated operator ForAnyValue reads differently from what it seems"
+                                    + (condition.operator().ifExists() ? "; IfExists changes nothing here: ForAnyValue "
+                                            + "is false when the claim is absent, so a job without " + claim
+                                            + " fails this condition (observed on AWS)" : ""),
+                            "use plain " + plain + (base.isNegated() ? " with \"Null\": {\"" + condition.key()
+                                    + "\": \"false\"} (a missing claim fails ForAnyValue but passes plain " + plain + ")"
+                                    : "")));
                 }
             }
         }
