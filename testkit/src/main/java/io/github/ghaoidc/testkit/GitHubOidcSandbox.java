@@ -4,6 +4,8 @@ import io.github.ghaoidc.core.claims.GitHubClaims;
 import io.github.ghaoidc.core.claims.WorkflowContext;
 import io.github.ghaoidc.emulator.GitHubOidcEmulator;
 import io.github.ghaoidc.emulator.aws.AwsEmulation;
+import io.github.ghaoidc.emulator.aws.AwsEmulationException;
+import io.github.ghaoidc.emulator.aws.RoleDefinition;
 import io.github.ghaoidc.emulator.issuer.SigningKeys;
 import io.github.ghaoidc.testkit.internal.AwsProvisioner;
 import java.net.URI;
@@ -146,6 +148,30 @@ public final class GitHubOidcSandbox implements AutoCloseable {
             return new TestRole(arn, document, source.name(), this);
         } catch (SdkException e) {
             throw new TestkitException("IAM refused role " + roleName + " from " + source.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Declares a role as one created before IAM's identity-provider controls of 2025-06-06: its trust policy may
+     * lack what IAM requires of GitHub trust today (a {@code sub} condition not scoped to all), and STS evaluates
+     * it as it is, exactly as for any other role. Only the checks IAM has always applied are made. Such a role's
+     * policy cannot be replaced by another legacy one: {@code UpdateAssumeRolePolicy} applies every check, as on
+     * AWS, so a role of that name that already exists is an error. In gateway mode the role is created in the
+     * upstream, whose IAM decides what it accepts.
+     *
+     * @throws TestkitException naming the role and IAM's error when even a legacy role could not hold the policy
+     */
+    public TestRole createLegacyRole(String roleName, PolicySource source) {
+        String document = source.document(Map.of("AWS::AccountId", settings.accountId,
+                "AWS::Region", settings.region.id(), "AWS::Partition", "aws"));
+        try {
+            String arn = settings.upstream != null ? provisioner.putRole(roleName, document, 3600)
+                    : aws.createRole(RoleDefinition.builder().roleName(roleName).assumeRolePolicyDocument(document)
+                            .legacy(true).build());
+            return new TestRole(arn, document, source.name(), this);
+        } catch (SdkException | AwsEmulationException e) {
+            throw new TestkitException("IAM refused legacy role " + roleName + " from " + source.name() + ": "
                     + e.getMessage(), e);
         }
     }

@@ -3,7 +3,10 @@ package io.github.ghaoidc.core.trust;
 import io.github.ghaoidc.core.trust.internal.IamValidation;
 import java.util.List;
 
-/** IAM's save-time checks on a role trust policy (CreateRole, UpdateAssumeRolePolicy). Stateless, thread-safe. */
+/**
+ * IAM's save-time checks on a role trust policy (CreateRole, UpdateAssumeRolePolicy), and which of them also bind
+ * roles that already exist. Stateless, thread-safe.
+ */
 public final class PolicyValidator {
     private PolicyValidator() {
     }
@@ -14,7 +17,7 @@ public final class PolicyValidator {
     }
 
     /**
-     * Throws for the first violation IAM rejects; returns normally otherwise.
+     * Throws for the first violation IAM rejects at save time today; returns normally otherwise.
      *
      * @throws MalformedPolicyException carrying AWS's exact message and the JSON path
      */
@@ -24,5 +27,31 @@ public final class PolicyValidator {
                 throw new MalformedPolicyException(v.message(), v.path());
             }
         }
+    }
+
+    /**
+     * Throws for the first violation that no role can hold, not even one created before IAM's 2025-06-06
+     * identity-provider controls; returns normally for a policy STS may evaluate (see {@link PolicyViolation#legacy()}).
+     *
+     * @throws MalformedPolicyException carrying AWS's exact message and the JSON path
+     */
+    public static void validateForExistingRole(TrustPolicy policy) {
+        for (PolicyViolation v : validate(policy)) {
+            if (v.rejectedForEveryRole()) {
+                throw new MalformedPolicyException(v.message(), v.path());
+            }
+        }
+    }
+
+    /** Whether IAM refuses to save the policy only for its non-retroactive identity-provider controls. */
+    public static boolean isLegacy(TrustPolicy policy) {
+        boolean legacy = false;
+        for (PolicyViolation v : validate(policy)) {
+            if (v.rejectedForEveryRole()) {
+                return false;
+            }
+            legacy |= v.legacy();
+        }
+        return legacy;
     }
 }

@@ -58,14 +58,29 @@ public final class TrustPolicy {
      *     for text that does not parse)
      */
     public static TrustPolicy parseForIam(String json) {
-        TrustPolicy policy;
+        TrustPolicy policy = parseAsIam(json);
+        policy.validateForIam();
+        return policy;
+    }
+
+    /**
+     * Parses and validates as IAM holds a role created before its 2025-06-06 identity-provider controls: every
+     * check IAM has always applied, without the GitHub guardrail. One call for an emulator's legacy roles.
+     *
+     * @throws MalformedPolicyException with AWS's exact message
+     */
+    public static TrustPolicy parseForExistingRole(String json) {
+        TrustPolicy policy = parseAsIam(json);
+        policy.validateForExistingRole();
+        return policy;
+    }
+
+    private static TrustPolicy parseAsIam(String json) {
         try {
-            policy = parse(json);
+            return parse(json);
         } catch (PolicyParseException e) {
             throw new MalformedPolicyException("This policy contains invalid Json", e.path(), e);
         }
-        policy.validateForIam();
-        return policy;
     }
 
     public static Builder builder() {
@@ -120,6 +135,21 @@ public final class TrustPolicy {
      */
     public void validateForIam() {
         PolicyValidator.validateForIam(this);
+    }
+
+    /**
+     * Throws the first problem that no role can hold, not even one created before IAM's identity-provider
+     * controls of 2025-06-06; returns normally for every policy STS may evaluate.
+     *
+     * @throws MalformedPolicyException with AWS's exact message
+     */
+    public void validateForExistingRole() {
+        PolicyValidator.validateForExistingRole(this);
+    }
+
+    /** Whether IAM refuses to save this policy today only for the non-retroactive GitHub guardrail. */
+    public boolean isLegacy() {
+        return PolicyValidator.isLegacy(this);
     }
 
     @Override

@@ -63,7 +63,8 @@ public final class AwsEmulation implements AutoCloseable {
         this.config = builder.copy();
         this.names = new IamNames(builder.partition, builder.accountId);
         this.upstream = builder.upstream;
-        this.iamStore = new IamStore(names, builder.clock, trust::validateForIam, builder.allowLoopbackHttpIssuers);
+        this.iamStore = new IamStore(names, builder.clock, trust::validateForIam, trust::validateForExistingRole,
+                builder.allowLoopbackHttpIssuers);
         this.credentials = new IssuedCredentialStore(builder.clock, builder.maxIssuedSessions);
         this.decisions = new DecisionLog(builder.decisionHistorySize);
         this.upstreamAws = builder.upstream == null ? null : new UpstreamAws(builder.upstream, names);
@@ -141,7 +142,8 @@ public final class AwsEmulation implements AutoCloseable {
 
     /**
      * Declares a role, as {@code CreateRole} would (the trust policy is validated as IAM does at save time; in
-     * gateway mode the role is then created in the upstream IAM).
+     * gateway mode the role is then created in the upstream IAM). A {@link RoleDefinition#legacy() legacy} role is
+     * declared as one created before 2025-06-06: IAM's identity-provider controls are not applied to it.
      *
      * @return the role ARN
      * @throws AwsEmulationException with IAM's error code when IAM would refuse it
@@ -153,7 +155,7 @@ public final class AwsEmulation implements AutoCloseable {
         }
         try {
             String arn = iamStore.createRole(role.roleName(), role.path(), role.assumeRolePolicyDocument(),
-                    role.maxSessionDuration(), role.description()).arn();
+                    role.maxSessionDuration(), role.description(), role.legacy()).arn();
             if (upstreamAws != null) {
                 upstreamAws.createRole(role.roleName(), role.path(), role.assumeRolePolicyDocument(),
                         role.maxSessionDuration(), role.description());

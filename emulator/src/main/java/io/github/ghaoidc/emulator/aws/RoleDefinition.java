@@ -10,6 +10,7 @@ public final class RoleDefinition {
     private final String assumeRolePolicyDocument;
     private final int maxSessionDuration;
     private final String description;
+    private final boolean legacy;
 
     private RoleDefinition(Builder builder) {
         this.roleName = Objects.requireNonNull(builder.roleName, "roleName is required, e.g. GitHubActionsRole");
@@ -18,6 +19,7 @@ public final class RoleDefinition {
         this.path = builder.path;
         this.maxSessionDuration = builder.maxSessionDuration;
         this.description = builder.description;
+        this.legacy = builder.legacy;
     }
 
     public static Builder builder() {
@@ -26,7 +28,7 @@ public final class RoleDefinition {
 
     public Builder toBuilder() {
         return new Builder().roleName(roleName).path(path).assumeRolePolicyDocument(assumeRolePolicyDocument)
-                .maxSessionDuration(maxSessionDuration).description(description);
+                .maxSessionDuration(maxSessionDuration).description(description).legacy(legacy);
     }
 
     public String roleName() {
@@ -50,9 +52,14 @@ public final class RoleDefinition {
         return description;
     }
 
+    /** Whether the role was created before IAM's 2025-06-06 identity-provider controls. */
+    public boolean legacy() {
+        return legacy;
+    }
+
     @Override
     public String toString() {
-        return "RoleDefinition[roleName=" + roleName + ", path=" + path + "]";
+        return "RoleDefinition[roleName=" + roleName + ", path=" + path + (legacy ? ", legacy" : "") + "]";
     }
 
     /** Builder for {@link RoleDefinition}; not thread-safe. */
@@ -62,6 +69,7 @@ public final class RoleDefinition {
         private String assumeRolePolicyDocument;
         private int maxSessionDuration = 3600;
         private String description;
+        private boolean legacy;
 
         private Builder() {
         }
@@ -93,6 +101,17 @@ public final class RoleDefinition {
         /** Optional description. Default none. */
         public Builder description(String description) {
             this.description = description;
+            return this;
+        }
+
+        /**
+         * Whether the role was created before 2025-06-06, when IAM's identity-provider controls for shared OIDC
+         * providers came into force. They are not retroactive: such a role keeps a trust policy IAM would refuse
+         * today (no {@code sub} condition, {@code repo:*}), and STS evaluates it like any other. Only the checks IAM
+         * has always applied are made. {@code UpdateAssumeRolePolicy} on it applies every check. Default false.
+         */
+        public Builder legacy(boolean legacy) {
+            this.legacy = legacy;
             return this;
         }
 

@@ -1,50 +1,99 @@
 package io.github.ghaoidc.emulator.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ghaoidc.core.trust.PolicyViolation;
 import io.github.ghaoidc.core.trust.TrustPolicy;
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * IAM's save-time verdict on a policy before {@code eval} or {@code explore} answer for it: a policy IAM
- * refuses cannot be any role's trust policy, so it is an input error; advisories are shown, not enforced.
+ * IAM's save-time verdict on a policy before {@code eval} or {@code explore} answer for it. A policy that no role
+ * can hold (IAM always refused it) is an input error. A policy IAM refuses only since its 2025-06-06
+ * identity-provider controls is answered, because roles created before then keep it and STS evaluates it; the
+ * answer carries the legacy note. {@code --require-saveable} turns that into an input error too, for a policy about
+ * to be deployed. Advisories are shown, not enforced.
  */
 final class IamVerdict {
 
-    private IamVerdict() {
+    private final List<PolicyViolation> shown;
+    private final boolean legacy;
+
+    private IamVerdict(List<PolicyViolation> shown, boolean legacy) {
+        this.shown = List.copyOf(shown);
+        this.legacy = legacy;
     }
 
     /**
-     * The advisory violations of {@code policy}.
+     * The verdict on {@code policy}.
      *
-     * @throws CliException with AWS's MalformedPolicyDocument message and path when IAM refuses it
+     * @throws CliException with AWS's MalformedPolicyDocument message and path when no role can hold it, or when
+     *     {@code requireSaveable} and IAM would refuse to save it today
      */
-    static List<PolicyViolation> advisories(TrustPolicy policy, String origin) {
+    static IamVerdict of(TrustPolicy policy, String origin, boolean requireSaveable) {
         List<PolicyViolation> violations = policy.validate();
+        PolicyViolation refusal = null;
         for (PolicyViolation v : violations) {
-            if (v.rejectedByIam()) {
-                throw new CliException((origin == null ? "" : origin + ": ")
-                        + "IAM refuses this policy (MalformedPolicyDocument at " + v.path() + "): " + v.message());
+            if (v.rejectedForEveryRole() || requireSaveable && v.legacy()) {
+                refusal = v;
+                break;
             }
         }
-        return violations.stream().filter(v -> !v.rejectedByIam()).collect(Collectors.toList());
+        if (refusal != null) {
+            throw new CliException((origin == null ? "" : origin + ": ")
+                    + "IAM refuses this policy (MalformedPolicyDocument at " + refusal.path() + "): " + refusal.message()
+                    + (refusal.legacy() ? " (refused with --require-saveable; " + PolicyViolation.LEGACY_NOTE + ")" : ""));
+        }
+        List<PolicyViolation> shown = new ArrayList<>();
+        boolean legacy = false;
+        for (PolicyViolation v : violations) {
+            if (v.legacy() && !legacy) {
+                legacy = true;
+                shown.add(v);
+            } else if (!v.rejectedByIam()) {
+                shown.add(v);
+            }
+        }
+        return new IamVerdict(shown, legacy);
     }
 
-    /** One {@code warning: PATH: MESSAGE} line per advisory. */
-    static void print(List<PolicyViolation> advisories, PrintWriter out) {
-        for (PolicyViolation v : advisories) {
-            out.println("warning: " + v.path() + ": " + v.message());
+    /** Whether IAM would refuse to save the policy today while existing roles keep it. */
+    boolean legacy() {
+        return legacy;
+    }
+
+    /** One {@code warning: PATH: MESSAGE} line per advisory, the legacy note first. */
+    void print(PrintWriter out) {
+        for (PolicyViolation v : shown) {
+            out.println("warning: " + v.path() + ": " + text(v));
         }
     }
 
-    /** The advisories as a JSON array of {@code {"path", "message"}}. */
-    static ArrayNode json(List<PolicyViolation> advisories) {
+    /** The violations as a JSON array of {@code {"path", "message"}}, with {@code "legacy": true} on the legacy one. */
+    ArrayNode json() {
         ArrayNode array = TokenClaims.JSON.createArrayNode();
-        for (PolicyViolation v : advisories) {
-            array.addObject().put("path", v.path()).put("message", v.message());
+        for (PolicyViolation v : shown) {
+            ObjectNode o = array.addObject().put("path", v.path()).put("message", text(v));
+            if (v.legacy()) {
+                o.put("legacy", true);
+            }
         }
         return array;
+    }
+
+    /** Adds {@code "legacy"} and {@code "violations"} to a JSON answer. */
+    void addTo(ObjectNode answer) {
+        answer.put("legacy", legacy);
+        answer.set("violations", json());
+    }
+
+    boolean isEmpty() {
+        return shown.isEmpty();
+    }
+
+    private static String text(PolicyViolation v) {
+        return v.legacy() ? PolicyViolation.LEGACY_NOTE + " (IAM today: MalformedPolicyDocument: " + v.message() + ")"
+                : v.message();
     }
 }

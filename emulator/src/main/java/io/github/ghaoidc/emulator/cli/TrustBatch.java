@@ -2,7 +2,6 @@ package io.github.ghaoidc.emulator.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ghaoidc.core.trust.Decision;
-import io.github.ghaoidc.core.trust.PolicyViolation;
 import io.github.ghaoidc.core.trust.TrustEvaluator;
 import io.github.ghaoidc.core.trust.TrustPolicy;
 import io.github.ghaoidc.core.trust.TrustPolicyException;
@@ -16,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,10 +41,13 @@ final class TrustBatch {
             return size() > POLICY_CACHE_SIZE;
         }
     };
+    private final boolean requireSaveable;
     private Checked fallbackPolicy;
     private int errors;
 
-    TrustBatch(TrustEvaluator evaluator, PolicyOptions defaultPolicy, String issuer, String roleArn, String sessionName) {
+    TrustBatch(TrustEvaluator evaluator, PolicyOptions defaultPolicy, String issuer, String roleArn, String sessionName,
+            boolean requireSaveable) {
+        this.requireSaveable = requireSaveable;
         this.evaluator = evaluator;
         this.defaultPolicy = defaultPolicy;
         this.defaultIssuer = issuer;
@@ -59,7 +60,7 @@ final class TrustBatch {
         if (defaultPolicy != null) {
             SourcedPolicy sourced = defaultPolicy.read(PolicyOptions.accountOf(defaultRoleArn));
             TrustPolicy parsed = PolicyOptions.parse(sourced);
-            fallbackPolicy = new Checked(parsed, IamVerdict.advisories(parsed, sourced.origin()));
+            fallbackPolicy = new Checked(parsed, IamVerdict.of(parsed, sourced.origin(), requireSaveable));
         }
         try (InputStream in = open(source, stdin)) {
             BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
@@ -102,14 +103,17 @@ final class TrustBatch {
             Checked policy = policy(request.policyText());
             ObjectNode result = TokenClaims.JSON.createObjectNode().put("line", lineNumber)
                     .put("decision", decide(request, policy).name());
-            if (!policy.advisories().isEmpty()) {
-                result.set("violations", IamVerdict.json(policy.advisories()));
+            if (policy.verdict().legacy()) {
+                result.put("legacy", true);
+            }
+            if (!policy.verdict().isEmpty()) {
+                result.set("violations", policy.verdict().json());
             }
             return result.toString();
         } catch (CliException | TrustPolicyException e) {
             return error(lineNumber, e.getMessage());
         } catch (RuntimeException e) {
-            return error(lineNumber, "cannot evaluate this line: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+            return error(lineNumber, "cannot evaluate this line: " + e.getMessage());
         }
     }
 
@@ -141,7 +145,7 @@ final class TrustBatch {
         if (cached == null) {
             try {
                 TrustPolicy parsed = TrustPolicy.parse(text);
-                cached = new Checked(parsed, IamVerdict.advisories(parsed, "policy"));
+                cached = new Checked(parsed, IamVerdict.of(parsed, "policy", requireSaveable));
             } catch (TrustPolicyException | CliException e) {
                 cached = e;
             }
@@ -153,7 +157,7 @@ final class TrustBatch {
         return (Checked) cached;
     }
 
-    /** A parsed policy IAM accepts, with the advisories to report on each of its lines. */
-    private record Checked(TrustPolicy policy, List<PolicyViolation> advisories) {
+    /** A parsed policy some role can hold, with IAM's verdict to report on each of its lines. */
+    private record Checked(TrustPolicy policy, IamVerdict verdict) {
     }
 }

@@ -2,7 +2,6 @@ package io.github.ghaoidc.emulator.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.ghaoidc.core.trust.Explanation;
-import io.github.ghaoidc.core.trust.PolicyViolation;
 import io.github.ghaoidc.core.trust.TrustEvaluator;
 import io.github.ghaoidc.core.trust.TrustPolicy;
 import io.github.ghaoidc.core.trust.TrustPolicyException;
@@ -10,7 +9,6 @@ import io.github.ghaoidc.core.trust.TrustRequest;
 import io.github.ghaoidc.core.trust.source.SourcedPolicy;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -65,6 +63,11 @@ final class TrustEvalCommand implements Callable<Integer> {
             defaultValue = "text")
     OutputFormat format;
 
+    @Option(names = "--require-saveable",
+            description = "Refuse (exit 2) a policy IAM would refuse to save today, as for a policy about to be deployed. "
+                    + "Default: answer for it with a legacy warning, as STS does for roles created before 2025-06-06.")
+    boolean requireSaveable;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -74,7 +77,7 @@ final class TrustEvalCommand implements Callable<Integer> {
             }
             return new TrustBatch(TrustEvaluator.create(), policy.policy == null ? null : policy, issuer,
                     spec.commandLine().getParseResult().hasMatchedOption("--role-arn") ? roleArn : null,
-                    sessionName == null ? null : SessionNames.check(sessionName, "--session-name"))
+                    sessionName == null ? null : SessionNames.check(sessionName, "--session-name"), requireSaveable)
                     .run(batch, System.in, out);
         }
         if (claims == null) {
@@ -84,7 +87,7 @@ final class TrustEvalCommand implements Callable<Integer> {
         Map<String, Object> tokenClaims = claims.token != null ? TokenClaims.decode(claims.token) : TokenClaims.read(claims.file);
         SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
         TrustPolicy trustPolicy = PolicyOptions.parse(sourced);
-        List<PolicyViolation> advisories = IamVerdict.advisories(trustPolicy, sourced.origin());
+        IamVerdict verdict = IamVerdict.of(trustPolicy, sourced.origin(), requireSaveable);
         TrustRequest request;
         try {
             request = TrustRequest.builder().claims(tokenClaims).issuer(issuer).roleArn(roleArn)
@@ -99,11 +102,11 @@ final class TrustEvalCommand implements Callable<Integer> {
         }
         if (format == OutputFormat.json) {
             ObjectNode json = explanation.toJsonNode();
-            json.set("violations", IamVerdict.json(advisories));
+            verdict.addTo(json);
             out.println(json);
         } else {
             out.println("policy: " + sourced.origin());
-            IamVerdict.print(advisories, out);
+            verdict.print(out);
             String text = explanation.toText();
             out.print(text);
             if (!text.endsWith("\n")) {

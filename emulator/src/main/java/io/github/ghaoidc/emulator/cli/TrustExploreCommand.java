@@ -1,7 +1,6 @@
 package io.github.ghaoidc.emulator.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.ghaoidc.core.trust.PolicyViolation;
 import io.github.ghaoidc.core.trust.TrustPolicy;
 import io.github.ghaoidc.core.trust.TrustPolicyException;
 import io.github.ghaoidc.core.trust.explore.ContextMatrix;
@@ -49,16 +48,21 @@ final class TrustExploreCommand implements Callable<Integer> {
     @Option(names = "--format", paramLabel = "FORMAT", description = "text or json (default ${DEFAULT-VALUE}).", defaultValue = "text")
     OutputFormat format;
 
+    @Option(names = "--require-saveable",
+            description = "Refuse (exit 2) a policy IAM would refuse to save today, as for a policy about to be deployed. "
+                    + "Default: answer for it with a legacy warning, as STS does for roles created before 2025-06-06.")
+    boolean requireSaveable;
+
     @Override
     public Integer call() {
         ExplorationReport report;
-        List<PolicyViolation> advisories;
+        IamVerdict verdict;
         try {
             ContextMatrix matrix = ContextMatrix.builder().repository(repository).defaultBranch(defaultBranch)
                     .environments(environments).audience(audience).build();
             SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
             TrustPolicy parsed = PolicyOptions.parse(sourced);
-            advisories = IamVerdict.advisories(parsed, sourced.origin());
+            verdict = IamVerdict.of(parsed, sourced.origin(), requireSaveable);
             report = TrustExplorer.builder().roleArn(roleArn).build().explore(parsed, matrix);
         } catch (TrustPolicyException e) {
             throw new CliException(e.getMessage(), e);
@@ -66,10 +70,10 @@ final class TrustExploreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (format == OutputFormat.json) {
             ObjectNode json = report.toJsonNode();
-            json.set("violations", IamVerdict.json(advisories));
+            verdict.addTo(json);
             out.println(json);
         } else {
-            IamVerdict.print(advisories, out);
+            verdict.print(out);
             out.print(report.toText());
         }
         out.flush();

@@ -73,8 +73,7 @@ final class TrustLintCommand implements Callable<Integer> {
         ObjectNode root = TokenClaims.JSON.createObjectNode().put("policy", sourced.origin());
         ArrayNode array = root.putArray("findings");
         for (LintFinding f : findings) {
-            array.addObject().put("id", f.ruleId()).put("severity", f.severity().name()).put("path", f.path())
-                    .put("message", f.message()).put("fix", f.fix());
+            array.add(f.toJsonNode());
         }
         return root.toString();
     }

@@ -31,9 +31,10 @@ public final class AwsJson {
 
     /**
      * {@code roles[]}: an IAM role whose trust policy is given inline ({@code trustPolicy}, a JSON object or a
-     * string) or as a file ({@code trustPolicyFile}, relative to the config file).
+     * string) or as a file ({@code trustPolicyFile}, relative to the config file); {@code legacy: true} declares
+     * it as created before IAM's 2025-06-06 identity-provider controls (see {@code RoleDefinition.Builder#legacy}).
      */
     public record Role(String name, String path, JsonNode trustPolicy, String trustPolicyFile,
-            Integer maxSessionDuration, String description) {
+            Integer maxSessionDuration, String description, Boolean legacy) {
     }
 }

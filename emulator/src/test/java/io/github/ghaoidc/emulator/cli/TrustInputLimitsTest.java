@@ -102,7 +102,7 @@ class TrustInputLimitsTest {
         policy.policy = Path.of(CliRun.resource("policy.json"));
         StringWriter out = new StringWriter();
 
-        int exit = new TrustBatch(io.github.ghaoidc.core.trust.TrustEvaluator.create(), policy, null, null, null)
+        int exit = new TrustBatch(io.github.ghaoidc.core.trust.TrustEvaluator.create(), policy, null, null, null, false)
                 .run("-", stdin, new PrintWriter(out));
 
         List<JsonNode> lines = lines(out.toString());

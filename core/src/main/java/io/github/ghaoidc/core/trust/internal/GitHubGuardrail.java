@@ -5,6 +5,7 @@ import io.github.ghaoidc.core.trust.Effect;
 import io.github.ghaoidc.core.trust.PolicyCondition;
 import io.github.ghaoidc.core.trust.PolicyStatement;
 import io.github.ghaoidc.core.trust.PolicyViolation;
+import io.github.ghaoidc.core.trust.ViolationKind;
 import java.util.Optional;
 
 /**
@@ -12,7 +13,9 @@ import java.util.Optional;
  * {@code token.actions.githubusercontent.com} provider must test {@code <provider>:sub} or
  * {@code <provider>:job_workflow_ref} with StringEquals, StringLike or StringEqualsIgnoreCase against a
  * value not scoped to all. Like AWS, only the FIRST value of the list is judged: {@code ["*","repo:a/b"]}
- * is refused, {@code ["repo:a/b","*"]} accepted.
+ * is refused, {@code ["repo:a/b","*"]} accepted. Not retroactive (IAM's identity-provider controls, in force since
+ * 2025-06-06): roles created before then keep such policies, so the violation is
+ * {@link ViolationKind#REJECTED_FOR_NEW_POLICIES}.
  */
 final class GitHubGuardrail {
     private static final String GITHUB_HOST = "token.actions.githubusercontent.com";
@@ -38,7 +41,8 @@ final class GitHubGuardrail {
                 continue;
             }
             if (!constrained(s, provider)) {
-                return Optional.of(IamValidation.reject(message(federated, provider), s.path()));
+                return Optional.of(new PolicyViolation(ViolationKind.REJECTED_FOR_NEW_POLICIES, message(federated, provider),
+                        s.path()));
             }
         }
         return Optional.empty();

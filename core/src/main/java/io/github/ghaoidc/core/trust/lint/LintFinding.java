@@ -1,5 +1,7 @@
 package io.github.ghaoidc.core.trust.lint;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.Objects;
 
 /**
@@ -52,6 +54,12 @@ public final class LintFinding {
     /** What to write instead. */
     public String fix() {
         return fix;
+    }
+
+    /** {@code {"id", "severity", "path", "message", "fix"}}: the shape {@code trust lint --format json} prints. */
+    public ObjectNode toJsonNode() {
+        return JsonNodeFactory.instance.objectNode().put("id", ruleId).put("severity", severity.name()).put("path", path)
+                .put("message", message).put("fix", fix);
     }
 
     @Override

@@ -119,7 +119,8 @@ final class AwsConfigApplier {
                 ? json.trustPolicy().isTextual() ? json.trustPolicy().asText() : json.trustPolicy().toString()
                 : readPolicy(json.trustPolicyFile(), where);
         RoleDefinition.Builder role = RoleDefinition.builder().roleName(json.name())
-                .assumeRolePolicyDocument(policy).description(json.description());
+                .assumeRolePolicyDocument(policy).description(json.description())
+                .legacy(Boolean.TRUE.equals(json.legacy()));
         if (json.path() != null) {
             role.path(json.path());
         }

@@ -48,10 +48,30 @@ public final class GitHubTerms {
         return PROVIDER_ARN.matcher(federated).matches();
     }
 
-    /** github.com ({@code token.actions.githubusercontent.com[/slug]}) or GHES ({@code HOST/_services/token}). */
+    private static final Pattern GHE_COM = Pattern.compile("token\\.actions\\.[a-z0-9][a-z0-9-]*\\.ghe\\.com");
+
+    /**
+     * Whether a provider host (an OIDC provider URL without {@code https://}) is a GitHub Actions issuer:
+     * github.com ({@code token.actions.githubusercontent.com}), an enterprise's own issuer
+     * ({@code token.actions.githubusercontent.com/SLUG}), GHE.com data residency
+     * ({@code token.actions.SUBDOMAIN.ghe.com}) or GitHub Enterprise Server ({@code HOST/_services/token}).
+     */
     public static boolean isGitHubHost(String host) {
         String h = host.toLowerCase(Locale.ROOT);
-        return h.equals(GITHUB_HOST) || h.startsWith(GITHUB_HOST + "/") || h.endsWith("/_services/token");
+        return h.equals(GITHUB_HOST) || h.startsWith(GITHUB_HOST + "/") || h.endsWith("/_services/token")
+                || GHE_COM.matcher(h).matches();
+    }
+
+    /** What kind of GitHub issuer a {@link #isGitHubHost GitHub host} is: github.com, enterprise, ghe.com or ghes. */
+    public static String issuerKind(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals(GITHUB_HOST)) {
+            return "github.com";
+        }
+        if (h.startsWith(GITHUB_HOST + "/")) {
+            return "enterprise";
+        }
+        return GHE_COM.matcher(h).matches() ? "ghe.com" : "ghes";
     }
 
     /** The GitHub provider hosts named by the statement's {@code Federated} principal. */
@@ -87,7 +107,7 @@ public final class GitHubTerms {
     /** Whether the key's prefix looks like a GitHub issuer, whatever provider the statement names. */
     public static boolean isGitHubKey(String key) {
         String prefix = prefix(key).toLowerCase(Locale.ROOT);
-        return prefix.contains(GITHUB_HOST) || prefix.endsWith("/_services/token");
+        return prefix.contains(GITHUB_HOST) || prefix.endsWith("/_services/token") || prefix.endsWith(".ghe.com");
     }
 
     /** Whether the condition is on GitHub claim {@code claim}. */

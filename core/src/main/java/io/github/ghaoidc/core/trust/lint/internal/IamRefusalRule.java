@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * GHA028: IAM refuses the policy at save time (CreateRole, UpdateAssumeRolePolicy fail with
- * MalformedPolicyDocument). Like IAM, it reports the first problem only; other rules explain causes.
+ * MalformedPolicyDocument). Like IAM, it reports the first problem only; other rules explain causes. For the
+ * GitHub guardrail, which is not retroactive, it says that existing roles keep the policy.
  */
 final class IamRefusalRule extends Rule {
 
@@ -18,15 +19,29 @@ final class IamRefusalRule extends Rule {
 
     @Override
     public List<LintFinding> check(LintContext context) {
+        PolicyViolation first = null;
+        boolean everyRole = false;
         for (PolicyViolation v : context.policy().validate()) {
             if (v.rejectedByIam()) {
-                return List.of(finding(Severity.ERROR, v.path(),
-                        "IAM refuses this policy with MalformedPolicyDocument: \"" + v.message() + "\" (CreateRole and "
-                                + "UpdateAssumeRolePolicy fail, so no role can trust it; IAM names the first problem only)",
-                        fix(v.message())));
+                first = first == null ? v : first;
+                everyRole |= v.rejectedForEveryRole();
             }
         }
-        return List.of();
+        if (first == null) {
+            return List.of();
+        }
+        if (everyRole) {
+            return List.of(finding(Severity.ERROR, first.path(),
+                    "IAM refuses this policy with MalformedPolicyDocument: \"" + first.message() + "\" (CreateRole and "
+                            + "UpdateAssumeRolePolicy fail, so no role can trust it; IAM names the first problem only)",
+                    fix(first.message())));
+        }
+        return List.of(finding(Severity.ERROR, first.path(),
+                "IAM refuses this policy with MalformedPolicyDocument: \"" + first.message() + "\" since its "
+                        + "identity-provider controls of 2025-06-06: creating a role with it, or any update of a "
+                        + "role's trust policy, is refused; a role created before then keeps it and STS still "
+                        + "lets in every workflow it allows",
+                fix(first.message())));
     }
 
     private static String fix(String message) {

@@ -54,15 +54,21 @@ public final class IamActions {
                 Role role = store.role(roleName(request));
                 yield QueryResponse.success(action, NAMESPACE, requestId, out -> RoleXml.write(out, role));
             }
-            case "ListRoles" -> QueryResponse.success(action, NAMESPACE, requestId, out -> {
-                out.start("Roles");
-                store.roles().forEach(r -> {
-                    out.start("member");
-                    RoleXml.writeFields(out, r);
-                    out.end();
+            case "ListRoles" -> {
+                RolePage page = RolePage.of(store.roles(), request);
+                yield QueryResponse.success(action, NAMESPACE, requestId, out -> {
+                    out.start("Roles");
+                    page.roles().forEach(r -> {
+                        out.start("member");
+                        RoleXml.writeFields(out, r);
+                        out.end();
+                    });
+                    out.end().element("IsTruncated", String.valueOf(page.nextMarker() != null));
+                    if (page.nextMarker() != null) {
+                        out.element("Marker", page.nextMarker());
+                    }
                 });
-                out.end().element("IsTruncated", "false");
-            });
+            }
             case "UpdateAssumeRolePolicy" -> {
                 String name = roleName(request);
                 String policy = request.param("PolicyDocument");

@@ -3,6 +3,7 @@ package io.github.ghaoidc.emulator.aws.internal.iam;
 import io.github.ghaoidc.emulator.aws.internal.credentials.CredentialIds;
 import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -23,16 +24,24 @@ public final class IamStore implements IamDirectory {
     private final IamNames names;
     private final Clock clock;
     private final Consumer<String> trustPolicyValidator;
+    private final Consumer<String> legacyPolicyValidator;
     private final boolean allowLoopbackHttp;
 
+    /** When a legacy role was created: the day before IAM's identity-provider controls came into force. */
+    public static final Instant LEGACY_CREATE_DATE = Instant.parse("2025-06-05T00:00:00Z");
+
     /**
-     * @param trustPolicyValidator throws {@link AwsServiceException} (MalformedPolicyDocument) for a trust policy
-     *                             IAM would refuse to save
+     * @param trustPolicyValidator  throws {@link AwsServiceException} (MalformedPolicyDocument) for a trust policy
+     *                              IAM would refuse to save today
+     * @param legacyPolicyValidator the same for a role created before 2025-06-06: every check but IAM's
+     *                              identity-provider controls, which are not retroactive
      */
-    public IamStore(IamNames names, Clock clock, Consumer<String> trustPolicyValidator, boolean allowLoopbackHttp) {
+    public IamStore(IamNames names, Clock clock, Consumer<String> trustPolicyValidator,
+            Consumer<String> legacyPolicyValidator, boolean allowLoopbackHttp) {
         this.names = names;
         this.clock = clock;
         this.trustPolicyValidator = trustPolicyValidator;
+        this.legacyPolicyValidator = legacyPolicyValidator;
         this.allowLoopbackHttp = allowLoopbackHttp;
     }
 
@@ -111,9 +120,20 @@ public final class IamStore implements IamDirectory {
     }
 
     public Role createRole(String roleName, String path, String policy, int maxSessionDuration, String description) {
-        trustPolicyValidator.accept(policy);
+        return createRole(roleName, path, policy, maxSessionDuration, description, false);
+    }
+
+    /**
+     * Creates a role; a {@code legacy} one is stored as a role created before 2025-06-06 would be: its trust policy
+     * is checked without IAM's identity-provider controls, and its CreateDate is {@link #LEGACY_CREATE_DATE}.
+     * {@link #updateAssumeRolePolicy} applies every check to any role, as IAM does on any modification.
+     */
+    public Role createRole(String roleName, String path, String policy, int maxSessionDuration, String description,
+            boolean legacy) {
+        (legacy ? legacyPolicyValidator : trustPolicyValidator).accept(policy);
+        Instant created = legacy ? LEGACY_CREATE_DATE : clock.instant().truncatedTo(ChronoUnit.SECONDS);
         Role role = new Role(roleName, path, CredentialIds.roleId(), names.roleArn(path, roleName), policy,
-                maxSessionDuration, description, clock.instant().truncatedTo(ChronoUnit.SECONDS));
+                maxSessionDuration, description, created);
         if (rolesByName.putIfAbsent(roleName.toLowerCase(Locale.ROOT), role) != null) {
             throw new AwsServiceException("EntityAlreadyExists", 409, "Role with name " + roleName + " already exists.");
         }

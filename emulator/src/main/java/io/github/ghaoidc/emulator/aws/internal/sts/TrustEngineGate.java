@@ -9,6 +9,7 @@ import io.github.ghaoidc.core.trust.TrustRequest;
 import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * The project's trust engine behind the {@link TrustGate} port: IAM's save-time validation with AWS's messages,
@@ -23,8 +24,17 @@ public final class TrustEngineGate implements TrustGate {
 
     @Override
     public void validateForIam(String policyJson) {
+        validate(policyJson, TrustPolicy::parseForIam);
+    }
+
+    @Override
+    public void validateForExistingRole(String policyJson) {
+        validate(policyJson, TrustPolicy::parseForExistingRole);
+    }
+
+    private static void validate(String policyJson, Consumer<String> check) {
         try {
-            TrustPolicy.parseForIam(policyJson);
+            check.accept(policyJson);
         } catch (MalformedPolicyException e) {
             throw new AwsServiceException(e.errorCode(), 400, e.getMessage(), true, e);
         } catch (TrustPolicyException e) {
