@@ -5,8 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code gha-oidc trust}: the trust-policy engine on the command line. */
 @Command(name = "trust", mixinStandardHelpOptions = true,
-        description = "Evaluate, lint and explore IAM role trust policies for GitHub Actions OIDC tokens.",
-        subcommands = {TrustEvalCommand.class, TrustLintCommand.class, TrustExploreCommand.class})
+        description = "Evaluate, lint, explore and audit IAM role trust policies for GitHub Actions OIDC tokens.",
+        subcommands = {TrustEvalCommand.class, TrustLintCommand.class, TrustExploreCommand.class, TrustAuditCommand.class})
 final class TrustCommand implements Runnable {
 
     @CommandLine.Spec

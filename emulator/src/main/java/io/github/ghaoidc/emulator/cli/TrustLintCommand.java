@@ -61,7 +61,7 @@ final class TrustLintCommand implements Callable<Integer> {
         return findings.stream().anyMatch(f -> f.severity().atLeast(threshold)) ? 1 : 0;
     }
 
-    private static Severity severity(String name) {
+    static Severity severity(String name) {
         try {
             return Severity.valueOf(name.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

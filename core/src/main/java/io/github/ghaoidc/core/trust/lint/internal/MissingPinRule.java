@@ -26,7 +26,8 @@ final class MissingPinRule extends Rule {
             findings.add(finding(Severity.ERROR, statement.path(),
                     "any GitHub Actions workflow of any repository can assume this role: the statement trusts "
                             + prefix + " but constrains neither sub, job_workflow_ref nor repository_id "
-                            + "(IAM refuses such a policy for github.com since 2026; other issuers are not guarded)",
+                            + "(IAM refuses to save such a policy for github.com since 2025-06-06, but roles created before then "
+                            + "keep it and STS lets every workflow in; other issuers are not guarded)",
                     "add \"StringEquals\": {\"" + prefix + ":sub\": \"repo:OWNER/REPO:ref:refs/heads/main\"}"));
         }
         return findings;
