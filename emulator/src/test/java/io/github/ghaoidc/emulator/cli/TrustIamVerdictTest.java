@@ -10,7 +10,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** eval, explore and lint answer as AWS would for a policy IAM refuses at save time: it is no role's policy. */
+/**
+ * eval, explore and lint answer as AWS would for a policy IAM refuses at save time: one no role can hold is an input
+ * error; one IAM refuses only for its non-retroactive GitHub guardrail is answered, marked legacy, as STS answers
+ * for roles created before 2025-06-06.
+ */
 class TrustIamVerdictTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -150,5 +154,67 @@ class TrustIamVerdictTest {
         assertThat(run.exit()).isEqualTo(1);
         assertThat(run.out()).contains("ERROR GHA028 $.Statement[0].Resource")
                 .contains("IAM refuses this policy with MalformedPolicyDocument: \"Has prohibited field Resource\"");
+    }
+
+    private static final String AUD_ONLY = policy("", "\"StringEquals\":{\"" + K + ":aud\":\"sts.amazonaws.com\"}");
+    private static final String OTHER_ORG = "{\"sub\":\"repo:evil-org/x:ref:refs/heads/main\",\"aud\":\"sts.amazonaws.com\"}";
+
+    @Test
+    void evalOfALegacyPolicyAnswersWithTheLegacyWarning() throws Exception {
+        Path policy = file("aud-only.json", AUD_ONLY);
+        Path claims = file("other.json", OTHER_ORG);
+
+        CliRun text = CliRun.of("trust", "eval", "--policy", policy.toString(), "--claims", claims.toString());
+        CliRun json = CliRun.of("trust", "eval", "--policy", policy.toString(), "--claims", claims.toString(),
+                "--format", "json");
+
+        assertThat(text.exit()).as(text.err()).isEqualTo(0);
+        assertThat(text.out()).contains("warning: $.Statement[0]: IAM refuses to save this policy since 2025-06-06; a role "
+                + "created before then keeps it and STS evaluates it as shown (IAM today: MalformedPolicyDocument: Trust "
+                + "policy with trusted principal").contains("ALLOW");
+        JsonNode out = JSON.readTree(json.out());
+        assertThat(out.get("decision").asText()).isEqualTo("ALLOW");
+        assertThat(out.get("legacy").asBoolean()).isTrue();
+        assertThat(out.get("violations").get(0).get("legacy").asBoolean()).isTrue();
+    }
+
+    @Test
+    void requireSaveableRestoresTheRefusal() throws Exception {
+        Path policy = file("aud-only.json", AUD_ONLY);
+
+        CliRun run = CliRun.of("trust", "eval", "--policy", policy.toString(), "--claims",
+                file("other.json", OTHER_ORG).toString(), "--require-saveable");
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.oneLineError()).as(run.err()).isTrue();
+        assertThat(run.err()).contains(policy + ": IAM refuses this policy (MalformedPolicyDocument at $.Statement[0]): "
+                + "Trust policy with trusted principal").contains("(refused with --require-saveable;");
+    }
+
+    @Test
+    void exploreOfALegacyPolicyShowsEveryRepositoryGettingIn() throws Exception {
+        CliRun run = CliRun.of("trust", "explore", "--policy", file("aud-only.json", AUD_ONLY).toString(),
+                "--repository", "octo-org/octo-repo", "--format", "json");
+
+        assertThat(run.exit()).as(run.err()).isEqualTo(0);
+        JsonNode out = JSON.readTree(run.out());
+        assertThat(out.get("legacy").asBoolean()).isTrue();
+        assertThat(run.out()).contains("other-org");
+        for (JsonNode result : out.get("results")) {
+            if (result.get("case").asText().equals("other-org")) {
+                assertThat(result.get("decision").asText()).isEqualTo("ALLOW");
+            }
+        }
+    }
+
+    @Test
+    void lintSaysExistingRolesKeepALegacyPolicy() throws Exception {
+        CliRun run = CliRun.of("trust", "lint", "--policy", file("aud-only.json", AUD_ONLY).toString());
+
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.out()).contains("ERROR GHA028 $.Statement[0]")
+                .contains("creating a role with it, or any update of a role's trust policy, is refused; a role created "
+                        + "before then keeps it and STS still lets in every workflow it allows")
+                .doesNotContain("no role can trust it");
     }
 }
