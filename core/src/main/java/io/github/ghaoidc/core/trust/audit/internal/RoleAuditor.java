@@ -101,17 +101,18 @@ public final class RoleAuditor {
         if (!environments.contains("production")) {
             environments.add("production");
         }
-        Set<String> repositories = new LinkedHashSet<>();
-        repositories.add(OUTSIDER);
-        for (String owner : named.owners()) {
-            repositories.add(owner + "/" + PROBE_REPOSITORY);
-        }
+        Map<String, ProbeCases.Kind> repositories = new LinkedHashMap<>();
+        repositories.put(OUTSIDER, ProbeCases.Kind.FULL);
         for (String repository : named.repositories()) {
-            repositories.add(NamedWorkloads.concrete(repository));
+            repositories.put(NamedWorkloads.concrete(repository), ProbeCases.Kind.FULL);
+        }
+        for (String owner : named.owners()) {
+            repositories.putIfAbsent(owner + "/" + PROBE_REPOSITORY, ProbeCases.Kind.OWNER);
         }
         for (String audience : audiences) {
-            for (String repository : repositories) {
-                for (ProbeCases.Probe probe : probes.matrix(repository, environments, audience, issuer, roleArn)) {
+            for (Map.Entry<String, ProbeCases.Kind> repository : repositories.entrySet()) {
+                for (ProbeCases.Probe probe : probes.matrix(repository.getKey(), repository.getValue(), environments,
+                        audience, issuer, roleArn)) {
                     verdict.record(probe, evaluator.evaluate(policy, probe.request()).isAllowed());
                 }
             }
