@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ghaoidc.core.internal.JsonReadProblems;
 import java.io.IOException;
 
 /**
@@ -51,7 +52,7 @@ record BatchLine(String policyText, JsonNode claims, String issuer, String roleA
             }
             return new BatchLine(policy, claims, issuer, roleArn, sessionName);
         } catch (JsonProcessingException e) {
-            throw new CliException("invalid JSON: " + TokenClaims.oneLine(e.getOriginalMessage()));
+            throw new CliException("invalid JSON: " + JsonReadProblems.describe(e));
         } catch (IOException e) {
             throw new CliException("cannot read the line: " + e.getMessage());
         }

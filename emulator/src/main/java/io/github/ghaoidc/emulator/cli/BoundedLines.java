@@ -7,8 +7,10 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads UTF-8 lines of at most {@code maxBytes} bytes from a stream. A longer line is reported by its
- * length and skipped up to its newline, never held in memory, so an endless or huge line cannot
- * exhaust the heap. Not thread-safe; does not close the stream.
+ * length and skipped up to its newline, never held in memory, so a huge line cannot exhaust the heap; a line
+ * still without a newline after {@code maxSkipBytes} (such as {@code /dev/zero}) ends the reading with
+ * {@link EndlessLineException}, so an endless one cannot keep it busy forever. Not thread-safe; does not close
+ * the stream.
  */
 final class BoundedLines {
 
@@ -21,14 +23,25 @@ final class BoundedLines {
 
     private final InputStream in;
     private final int maxBytes;
+    private final long maxSkipBytes;
     private final byte[] buffer = new byte[8192];
     private final ByteArrayOutputStream line = new ByteArrayOutputStream();
     private int position;
     private int end;
 
-    BoundedLines(InputStream in, int maxBytes) {
+    BoundedLines(InputStream in, int maxBytes, long maxSkipBytes) {
         this.in = in;
         this.maxBytes = maxBytes;
+        this.maxSkipBytes = maxSkipBytes;
+    }
+
+    /** A line had no newline within the skipping limit; nothing after it is read. */
+    static final class EndlessLineException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        EndlessLineException(long bytes) {
+            super("no newline within " + bytes + " bytes");
+        }
     }
 
     /** The next line without its terminator ({@code \n} or {@code \r\n}), or {@code null} at the end. */
@@ -55,6 +68,9 @@ final class BoundedLines {
                 line.write(buffer, start, count);
             }
             length += count;
+            if (length > maxSkipBytes) {
+                throw new EndlessLineException(maxSkipBytes);
+            }
             if (position < end) {
                 position++;
                 return finish(length);

@@ -1,9 +1,11 @@
 package io.github.ghaoidc.emulator.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jwt.JWT;
 import com.nimbusds.jwt.JWTParser;
+import io.github.ghaoidc.core.internal.JsonReadProblems;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -58,8 +60,10 @@ final class TokenClaims {
         JsonNode node;
         try {
             node = JSON.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            throw new CliException(file + ": not a JSON object of claims (" + JsonReadProblems.describe(e) + ")");
         } catch (IOException e) {
-            throw new CliException(file + ": not a JSON object of claims (" + oneLine(e.getMessage()) + ")");
+            throw new CliException(file + ": cannot read the claims (" + oneLine(e.getMessage()) + ")");
         }
         return fromJson(node, file.toString());
     }

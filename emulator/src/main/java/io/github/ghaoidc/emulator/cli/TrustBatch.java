@@ -27,6 +27,8 @@ final class TrustBatch {
     private static final int POLICY_CACHE_SIZE = 256;
     /** Longest request line read; a policy is at most 262,144 characters, a token's claims far fewer. */
     static final int MAX_LINE_BYTES = 1024 * 1024;
+    /** How far past the limit a long line is skipped looking for its newline before the batch stops: 64 MiB. */
+    static final long MAX_SKIPPED_LINE_BYTES = 64L * 1024 * 1024;
 
     private final TrustEvaluator evaluator;
     private final PolicyOptions defaultPolicy;
@@ -63,9 +65,10 @@ final class TrustBatch {
             fallbackPolicy = new Checked(parsed, IamVerdict.of(parsed, sourced.origin(), requireSaveable));
         }
         try (InputStream in = open(source, stdin)) {
-            BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES);
+            BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES, MAX_SKIPPED_LINE_BYTES);
             int lineNumber = 0;
-            for (BoundedLines.Line line = lines.next(); line != null; line = lines.next()) {
+            for (BoundedLines.Line line = next(lines, source, lineNumber + 1, out); line != null;
+                    line = next(lines, source, lineNumber + 1, out)) {
                 lineNumber++;
                 out.print(line.tooLong() ? error(lineNumber, "line is " + line.bytes() + " bytes, longer than the limit of "
                         + MAX_LINE_BYTES + " bytes (1 MiB); skipped") : evaluate(lineNumber, line.text()));
@@ -76,6 +79,18 @@ final class TrustBatch {
         }
         out.flush();
         return errors == 0 ? 0 : CliException.EXIT_INPUT;
+    }
+
+    private static BoundedLines.Line next(BoundedLines lines, String source, int lineNumber, PrintWriter out)
+            throws IOException {
+        try {
+            return lines.next();
+        } catch (BoundedLines.EndlessLineException e) {
+            out.flush();
+            throw new CliException("--batch " + source + ": line " + lineNumber + " has no newline within "
+                    + MAX_SKIPPED_LINE_BYTES + " bytes (64 MiB); stopped reading (each line is one JSON request of at "
+                    + "most " + MAX_LINE_BYTES + " bytes)", e);
+        }
     }
 
     private static InputStream open(String source, InputStream stdin) throws IOException {

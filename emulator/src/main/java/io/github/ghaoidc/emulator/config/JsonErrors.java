@@ -1,15 +1,14 @@
 package io.github.ghaoidc.emulator.config;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.exc.StreamReadException;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.github.ghaoidc.core.internal.JsonReadProblems;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -42,13 +41,13 @@ final class JsonErrors {
         if (e instanceof DatabindException d && d.getCause() instanceof IllegalArgumentException iae) {
             return iae.getMessage();
         }
-        JsonLocation at = e.getLocation();
-        String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        if (e instanceof StreamReadException) {
-            return "not valid JSON" + where + ": " + withoutJavaNames(e.getOriginalMessage());
+        JsonProcessingException read = JsonReadProblems.readProblem(e);
+        if (read != null) {
+            return (e instanceof JsonMappingException d && !d.getPath().isEmpty() ? "field '" + path(d.getPath())
+                    + "': " : "") + JsonReadProblems.describe(read);
         }
         return "unexpected value" + (e instanceof JsonMappingException d && !d.getPath().isEmpty()
-                ? " in field '" + path(d.getPath()) + "'" : "") + where + ": " + withoutJavaNames(e.getOriginalMessage());
+                ? " in field '" + path(d.getPath()) + "'" : "") + ": " + JsonReadProblems.describe(e);
     }
 
     /** What a JSON value is, in words: "an array", "a string", … ({@code null} node: "nothing"). */
@@ -87,12 +86,6 @@ final class JsonErrors {
 
     private static String shown(Object value) {
         return value instanceof String text ? "'" + text + "'" : String.valueOf(value);
-    }
-
-    /** Jackson names Java types in backquotes ({@code `java.lang.String`}); users wrote JSON, not Java. */
-    private static String withoutJavaNames(String message) {
-        return message == null ? "" : message.replaceAll("`[\\w.$\\[\\]<>, ]+`", "a value of another type")
-                .replaceAll("\\s*\\(token `?JsonToken\\.\\w+`?\\)", "");
     }
 
     static String path(List<JsonMappingException.Reference> refs) {

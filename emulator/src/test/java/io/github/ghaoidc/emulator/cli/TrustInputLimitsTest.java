@@ -114,7 +114,7 @@ class TrustInputLimitsTest {
 
     @Test
     void boundedLinesKeepsShortLinesAndStripsCarriageReturns() throws Exception {
-        BoundedLines lines = new BoundedLines(bytes("ab\r\n\nlast"), 4);
+        BoundedLines lines = new BoundedLines(bytes("ab\r\n\nlast"), 4, 1024);
 
         List<String> read = new ArrayList<>();
         for (BoundedLines.Line l = lines.next(); l != null; l = lines.next()) {

@@ -1,8 +1,8 @@
 package io.github.ghaoidc.core.trust.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
@@ -10,6 +10,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.ghaoidc.core.internal.JsonReadProblems;
 import io.github.ghaoidc.core.trust.DuplicateKey;
 import io.github.ghaoidc.core.trust.PolicyParseException;
 import java.io.IOException;
@@ -75,10 +76,9 @@ public final class JsonDocumentReader {
             return new Result(tree, List.copyOf(reader.duplicates.values()));
         } catch (StreamConstraintsException e) {
             throw new PolicyParseException(JsonPaths.ROOT, "document exceeds a limit (nesting depth "
-                    + MAX_NESTING_DEPTH + ", " + MAX_DOCUMENT_CHARS + " characters): " + e.getOriginalMessage(), e);
-        } catch (JsonParseException e) {
-            throw new PolicyParseException(JsonPaths.ROOT, "invalid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage(), e);
+                    + MAX_NESTING_DEPTH + ", " + MAX_DOCUMENT_CHARS + " characters): " + JsonReadProblems.describe(e), e);
+        } catch (JsonProcessingException e) {
+            throw new PolicyParseException(JsonPaths.ROOT, "invalid JSON: " + JsonReadProblems.describe(e), e);
         } catch (IOException e) {
             throw new PolicyParseException(JsonPaths.ROOT, "invalid JSON: " + e.getMessage(), e);
         }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import io.github.ghaoidc.core.internal.JsonReadProblems;
 import io.github.ghaoidc.core.trust.source.PolicySourceException;
 import java.io.IOException;
 import java.util.Set;
@@ -44,8 +45,7 @@ public final class CloudFormationYaml {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new PolicySourceException(sourceName + ": invalid YAML" + Json.where(e) + ": "
-                    + Json.clean(e.getOriginalMessage()), e);
+            throw new PolicySourceException(sourceName + ": invalid YAML: " + JsonReadProblems.describe(e, "YAML"), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof PolicySourceException) {
                 throw (PolicySourceException) e;

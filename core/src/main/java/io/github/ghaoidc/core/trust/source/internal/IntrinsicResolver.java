@@ -14,6 +14,9 @@ import java.util.TreeSet;
  * Resolves the CloudFormation intrinsic functions a role trust policy uses before deploy:
  * {@code Ref}, {@code Fn::Sub} (string and list forms, {@code ${!Literal}}), {@code Fn::GetAtt}
  * and {@code Fn::Join}. Names it cannot resolve are collected, so one error can name them all.
+ * Expansion is bounded while it happens: all the text it produces for one document (parameter values written in
+ * and intermediate results included) may not exceed {@value #MAX_EXPANDED} characters (the largest trust policy IAM accepts), so
+ * {@code !Sub "${A}${A}…"} over a large parameter fails at once instead of growing without bound.
  * Not thread-safe: one instance per document.
  */
 final class IntrinsicResolver {
@@ -23,7 +26,11 @@ final class IntrinsicResolver {
             "Fn::ImportValue", "Fn::FindInMap", "Fn::Base64", "Fn::Cidr", "Fn::GetAZs", "Fn::Transform",
             "Fn::ToJsonString", "Fn::Length", "Fn::Equals", "Fn::And", "Fn::Or", "Fn::Not", "Condition");
 
+    /** The most text one document's expansion may produce: IAM's limit for a trust policy, 262,144 characters. */
+    static final int MAX_EXPANDED = 262_144;
+
     private final Set<String> unresolved = new TreeSet<>();
+    private long expanded;
     private final TemplateNames names;
 
     IntrinsicResolver(Map<String, String> given, JsonNode template) {
@@ -80,7 +87,19 @@ final class IntrinsicResolver {
             unresolved.add(name);
             return NODES.textNode("${" + name + "}");
         }
+        if (value.isTextual()) {
+            charge(value.asText().length(), "Ref " + name);
+        }
         return value;
+    }
+
+    /** Counts {@code characters} more of expanded text, failing once the document's expansion passes the limit. */
+    private void charge(long characters, String at) {
+        expanded += characters;
+        if (expanded > MAX_EXPANDED) {
+            throw new PolicySourceException(at + ": intrinsic functions expand to more than " + MAX_EXPANDED
+                    + " characters, the largest trust policy IAM accepts; expansion stopped");
+        }
     }
 
     private String sub(JsonNode argument, String at) {
@@ -106,9 +125,11 @@ final class IntrinsicResolver {
             int open = template.indexOf("${", i);
             if (open < 0) {
                 out.append(template, i, template.length());
+                charge(template.length() - i, at);
                 break;
             }
             out.append(template, i, open);
+            charge(open - i, at);
             int close = template.indexOf('}', open);
             if (close < 0) {
                 throw new PolicySourceException(at + ": unclosed ${ in '" + template + "'");
@@ -116,8 +137,10 @@ final class IntrinsicResolver {
             String name = template.substring(open + 2, close).trim();
             if (name.startsWith("!")) {
                 out.append("${").append(name.substring(1)).append('}');
+                charge(name.length() + 2, at);
             } else if (variables.containsKey(name)) {
                 out.append(variables.get(name));
+                charge(variables.get(name).length(), at + " ${" + name + "}");
             } else if (name.contains(".") && !name.startsWith("AWS::")) {
                 int dot = name.indexOf('.');
                 out.append(attribute(name.substring(0, dot), name.substring(dot + 1), at));
@@ -141,7 +164,9 @@ final class IntrinsicResolver {
     }
 
     private String attribute(String resource, String attribute, String at) {
-        return names.attribute(resource, attribute, at);
+        String value = names.attribute(resource, attribute, at);
+        charge(value.length(), at);
+        return value;
     }
 
     private String join(JsonNode argument, String at) {
@@ -153,8 +178,11 @@ final class IntrinsicResolver {
             throw new PolicySourceException(at + ": Fn::Join takes [delimiter, [values]]");
         }
         StringBuilder out = new StringBuilder();
+        String delimiter = argument.get(0).asText();
         for (int i = 0; i < values.size(); i++) {
-            out.append(i == 0 ? "" : argument.get(0).asText()).append(scalar(values.get(i), at + "[" + i + "]"));
+            String value = scalar(values.get(i), at + "[" + i + "]");
+            charge((i == 0 ? 0 : delimiter.length()) + (long) value.length(), at + "[" + i + "]");
+            out.append(i == 0 ? "" : delimiter).append(value);
         }
         return out.toString();
     }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.ghaoidc.core.internal.JsonReadProblems;
 import io.github.ghaoidc.core.trust.source.PolicySourceException;
 import java.io.IOException;
 import java.util.HashSet;
@@ -41,8 +42,7 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new PolicySourceException(sourceName + ": invalid JSON" + where(e) + ": "
-                    + clean(e.getOriginalMessage()), e);
+            throw new PolicySourceException(sourceName + ": invalid JSON: " + JsonReadProblems.describe(e), e);
         }
     }
 
@@ -63,8 +63,7 @@ public final class Json {
             }
             return names;
         } catch (JsonProcessingException e) {
-            throw new PolicySourceException(sourceName + ": invalid JSON" + where(e) + ": "
-                    + clean(e.getOriginalMessage()), e);
+            throw new PolicySourceException(sourceName + ": invalid JSON: " + JsonReadProblems.describe(e), e);
         } catch (IOException e) {
             throw new PolicySourceException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
@@ -77,24 +76,6 @@ public final class Json {
         } catch (JsonProcessingException e) {
             throw new PolicySourceException("cannot write the policy as JSON: " + e.getOriginalMessage(), e);
         }
-    }
-
-    /** Jackson's message without its source-location noise, on one line. */
-    static String clean(String message) {
-        if (message == null) {
-            return "unreadable";
-        }
-        return message.replaceAll("\\s*\\((?:start marker )?at \\[Source:[^\\]]*\\][^)]*\\)", "")
-                .replaceAll("\\s*at \\[Source:[^\\]]*\\]", "")
-                .replaceAll("\\s+", " ").trim();
-    }
-
-    static String where(JsonProcessingException e) {
-        JsonLocation location = e.getLocation();
-        if (location == null || location.getLineNr() < 1) {
-            return "";
-        }
-        return " at line " + location.getLineNr() + ", column " + location.getColumnNr();
     }
 
     /** Whether the text's first significant character opens a JSON object. */
