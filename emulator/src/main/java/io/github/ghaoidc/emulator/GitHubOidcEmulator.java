@@ -304,6 +304,13 @@ public final class GitHubOidcEmulator implements AutoCloseable {
          * port can mint tokens through the admin API.
          */
         public Builder host(String host) { settings.host = Objects.requireNonNull(host, "host"); return this; }
+        /**
+         * How long a request, headers and body, may take to arrive whole before its connection is closed (a client
+         * that sends half a request would otherwise hold a connection for ever). Default 20 s.
+         */
+        public Builder requestTimeout(Duration timeout) { settings.requestTimeout = Objects.requireNonNull(timeout, "requestTimeout"); return this; }
+        /** How long a kept-alive connection may wait for its next request. Default 60 s. */
+        public Builder idleTimeout(Duration timeout) { settings.idleTimeout = Objects.requireNonNull(timeout, "idleTimeout"); return this; }
         /** Port to bind. Default 0: any free port ({@link #port()} tells which). */
         public Builder port(int port) { settings.port = port; return this; }
         /** What goes in {@code iss}. Default {@link IssuerMode#github()}. */

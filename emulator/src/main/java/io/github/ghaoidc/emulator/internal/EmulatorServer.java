@@ -84,7 +84,9 @@ public final class EmulatorServer {
         daemon("gha-oidc-warmup", Json::warmUp); // so does Jackson's initialisation, needed for the discovery document
         ListenAddress listen = ListenAddress.of(s.host);
         DeferredHandler root = new DeferredHandler();
-        Undertow server = Undertow.builder().addHttpListener(s.port, listen.bindHost()).setHandler(root).build();
+        Undertow server = HttpTimeouts.apply(Undertow.builder(), s.requestTimeout, s.idleTimeout)
+                .addHttpListener(s.port, listen.bindHost())
+                .setHandler(HttpTimeouts.bodyDeadline(root, s.requestTimeout)).build();
         try {
             server.start();
             // The key is made once the port is bound: generated alongside Undertow's start, it competed for the

@@ -29,6 +29,8 @@ public final class EmulatorSettings {
     public Duration notBeforeSkew = GitHubClaims.DEFAULT_NOT_BEFORE_SKEW;
     public Duration jobLifetime = JobRegistry.DEFAULT_JOB_LIFETIME;
     public int keyCount = 2;
+    public Duration requestTimeout = HttpTimeouts.DEFAULT_REQUEST_TIMEOUT;
+    public Duration idleTimeout = HttpTimeouts.DEFAULT_IDLE_TIMEOUT;
     public boolean recordRequests = true;
     public int recordedRequestLimit = 2000;
     public SigningKeys signingKeys;
@@ -43,6 +45,10 @@ public final class EmulatorSettings {
     public void validate() {
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port must be 0 (any free port) to 65535, got: " + port);
+        }
+        if (requestTimeout.isNegative() || requestTimeout.isZero() || idleTimeout.isNegative() || idleTimeout.isZero()) {
+            throw new IllegalArgumentException("requestTimeout and idleTimeout must be positive, got: " + requestTimeout
+                    + ", " + idleTimeout);
         }
         if (keyCount < 1 || keyCount > 16) {
             throw new IllegalArgumentException("keyCount must be between 1 and 16, got: " + keyCount);
@@ -69,6 +75,8 @@ public final class EmulatorSettings {
         c.notBeforeSkew = notBeforeSkew;
         c.jobLifetime = jobLifetime;
         c.keyCount = keyCount;
+        c.requestTimeout = requestTimeout;
+        c.idleTimeout = idleTimeout;
         c.recordRequests = recordRequests;
         c.recordedRequestLimit = recordedRequestLimit;
         c.signingKeys = signingKeys;
