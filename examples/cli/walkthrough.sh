@@ -40,8 +40,8 @@ for _ in $(seq 1 120); do [ -s "$WORK/job.env" ] && break; kill -0 "$SERVER" 2>/
 ENDPOINT=$AWS_ENDPOINT_URL_STS
 echo "emulator: $ENDPOINT"
 
-# 1. Trust GitHub's issuer in the account (an administrator's call: any access key works on the emulator).
-admin() { AWS_ACCESS_KEY_ID=admin AWS_SECRET_ACCESS_KEY=admin aws --endpoint-url "$ENDPOINT" "$@"; }
+# 1. Trust GitHub's issuer in the account (an administrator's call: any long-term AKIA… key id works on the emulator).
+admin() { AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE AWS_SECRET_ACCESS_KEY=admin aws --endpoint-url "$ENDPOINT" "$@"; }
 admin iam create-open-id-connect-provider --url https://token.actions.githubusercontent.com \
   --client-id-list sts.amazonaws.com --thumbprint-list a031c46782e6e6c662c2c87c76da9aa62ccabd8e \
   --query OpenIDConnectProviderArn --output text

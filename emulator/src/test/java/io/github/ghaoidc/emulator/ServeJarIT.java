@@ -59,5 +59,47 @@ class ServeJarIT {
         }
         String err = Files.readString(dir.resolve("stderr.txt"));
         assertThat(err).doesNotContain("Exception", "\tat ");
+        assertThat(envFile).as("--env-file is removed when serve stops (issue 12, D4)").doesNotExist();
+        try (var left = Files.list(dir)) {
+            assertThat(left.map(f -> f.getFileName().toString())).as("no temporary file is left beside it")
+                    .containsExactlyInAnyOrder("stderr.txt");
+        }
+    }
+
+    @Test
+    void sigintRemovesTheEnvFileButLeavesOneAnotherServerHasReplaced(@TempDir Path dir) throws Exception {
+        Path jar = Path.of("target", "gha-oidc.jar");
+        Path mine = dir.resolve("mine.env");
+        Path replaced = dir.resolve("replaced.env");
+        Process first = serve(jar, dir, mine, "first");
+        Process second = serve(jar, dir, replaced, "second");
+        try {
+            awaitNonEmpty(mine, first);
+            awaitNonEmpty(replaced, second);
+            Files.writeString(replaced, "export SOMEONE_ELSES=1\n"); // as if a newer server had taken the name
+        } finally {
+            for (Process p : new Process[] {first, second}) {
+                new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor(10, TimeUnit.SECONDS);
+                assertThat(p.waitFor(20, TimeUnit.SECONDS)).as("serve stops on SIGINT").isTrue();
+            }
+        }
+
+        assertThat(mine).doesNotExist();
+        assertThat(Files.readString(replaced)).isEqualTo("export SOMEONE_ELSES=1\n");
+    }
+
+    private static Process serve(Path jar, Path dir, Path envFile, String name) throws Exception {
+        return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+                jar.toString(), "serve", "--port", "0", "--no-aws", "--env-file", envFile.toString())
+                .redirectOutput(dir.resolve(name + ".out").toFile()).redirectError(dir.resolve(name + ".err").toFile())
+                .start();
+    }
+
+    private static void awaitNonEmpty(Path file, Process p) throws Exception {
+        for (int i = 0; i < 300 && (!Files.exists(file) || Files.size(file) == 0); i++) {
+            assertThat(p.isAlive()).as("serve is running").isTrue();
+            Thread.sleep(100);
+        }
+        assertThat(file).isNotEmptyFile();
     }
 }

@@ -47,6 +47,10 @@ public final class GitHubOidcSandbox implements AutoCloseable {
     /** GitHub's issuer, the OIDC provider URL of the reference scenario. */
     public static final String GITHUB_PROVIDER_URL = GitHubClaims.GITHUB_ISSUER;
 
+    /** The account's long-term keys on the emulator's own IAM: any AKIA… key id stands for the account. */
+    private static final AwsCredentialsProvider ACCOUNT_KEYS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "sandbox"));
+
     private final Builder settings;
     private final GitHubOidcEmulator emulator;
     private final AwsEmulation aws;
@@ -74,7 +78,8 @@ public final class GitHubOidcSandbox implements AutoCloseable {
         try {
             this.endpoint = URI.create(emulator.stsEndpoint());
             this.iam = IamClient.builder().endpointOverride(b.upstream != null ? b.upstream : endpoint)
-                    .region(Region.AWS_GLOBAL).credentialsProvider(b.upstreamCredentials).build();
+                    .region(Region.AWS_GLOBAL)
+                    .credentialsProvider(b.upstream != null ? b.upstreamCredentials : ACCOUNT_KEYS).build();
             this.sts = StsClient.builder().endpointOverride(endpoint).region(b.region)
                     .credentialsProvider(AnonymousCredentialsProvider.create()).build();
             this.provisioner = new AwsProvisioner(iam);

@@ -8,6 +8,7 @@ import io.github.ghaoidc.emulator.issuer.IssuerMode;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,7 +43,7 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--upstream", paramLabel = "URL", description = "Gateway mode: enforce trust here, then forward allowed "
             + "AssumeRoleWithWebIdentity (and all other AWS calls) to this AWS endpoint, e.g. LocalStack's http://localhost:4566.")
     String upstream;
-    @Option(names = "--env-file", paramLabel = "PATH", description = "Also write the export lines to PATH (owner-only permissions).")
+    @Option(names = "--env-file", paramLabel = "PATH", description = "Also write the export lines to PATH (owner-only permissions, written atomically, removed when serve stops).")
     Path envFile;
     @Mixin
     WorkflowContextOptions context;
@@ -82,8 +83,12 @@ final class ServeCommand implements Callable<Integer> {
         b.recordRequests(false); // long-running: keep no requests in memory (they carry tokens)
         GitHubOidcEmulator emulator = b.build();
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicReference<String> written = new AtomicReference<>();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             emulator.close();
+            if (written.get() != null) {
+                EnvFile.removeIfOurs(envFile, written.get()); // a later reader must not find this server's token
+            }
             stopped.countDown();
         }, "gha-oidc-stop"));
         try {
@@ -91,7 +96,7 @@ final class ServeCommand implements Callable<Integer> {
             applier.createJobs(emulator);
             ServeBanner.print(emulator, listenHost(cfg), spec.commandLine().getOut(), spec.commandLine().getErr());
             if (envFile != null) {
-                EnvFile.write(envFile, emulator.defaultJob(), ServeAws.exportLines(emulator));
+                written.set(EnvFile.write(envFile, emulator.defaultJob(), ServeAws.exportLines(emulator)));
             }
         } catch (IllegalStateException e) {
             if (!emulator.isRunning()) {

@@ -19,7 +19,7 @@ class AwsCliIT {
     private static final String ACCOUNT = "123456789012";
     private static final String ROLE_ARN = "arn:aws:iam::" + ACCOUNT + ":role/GitHubActionsRole";
     private static final Map<String, String> DUMMY_KEYS =
-            Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "dummy");
+            Map.of("AWS_ACCESS_KEY_ID", "AKIAIOSFODNN7EXAMPLE", "AWS_SECRET_ACCESS_KEY", "dummy");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -139,4 +139,34 @@ class HostileTokensIT {
         assertThat(refuse(token).awsErrorDetails().errorMessage()).isEqualTo(
                 "No OpenIDConnect provider found in your account for http://token.actions.githubusercontent.com");
     }
+
+    @Test
+    void criticalHeaderParameterIsRefusedForWhatItIsNotAsABadSignature() throws Exception {
+        JWSHeader header = new JWSHeader.Builder(JWSAlgorithm.RS256).keyID("gh-1").type(JOSEObjectType.JWT)
+                .criticalParams(java.util.Set.of("gha-oidc-unknown")).customParam("gha-oidc-unknown", 1).build();
+        String token = TestIssuer.sign(header, github.claims("octo-org/octo-repo", "refs/heads/main").build(), github.key);
+
+        assertThat(refuse(token).awsErrorDetails().errorMessage()).isEqualTo("The token's header marks "
+                + "[gha-oidc-unknown] as critical (crit); no critical header parameter is supported, so the token "
+                + "cannot be accepted (its signature was not the problem)");
+    }
+
+    @Test
+    void emptyCritListIsRefusedAsRfc7515Forbids() throws Exception {
+        JWSHeader header = JWSHeader.parse(Base64URL.encode("{\"alg\":\"RS256\",\"kid\":\"gh-1\",\"typ\":\"JWT\","
+                + "\"crit\":[]}"));
+        String token = TestIssuer.sign(header, github.claims("octo-org/octo-repo", "refs/heads/main").build(), github.key);
+
+        assertThat(refuse(token).awsErrorDetails().errorMessage())
+                .isEqualTo("The token's header has an empty crit list, which RFC 7515 (section 4.1.11) forbids");
+    }
+
+    @Test
+    void expirationBeyondAnyDateIsRefusedSayingSoNotAsExpiredLongAgo() {
+        String token = github.mint(c -> c.claim("exp", 1e20));
+
+        assertThat(refuse(token).awsErrorDetails().errorMessage()).isEqualTo("The token's exp claim 1.0E20 is not a "
+                + "time: it must be a NumericDate, whole seconds since 1970-01-01 up to 253402300799 (the end of the "
+                + "year 9999)").doesNotContain("-1");
+    }
 }

@@ -36,7 +36,7 @@ final class StsClients {
     static IamClient iam(URI endpoint) {
         return IamClient.builder().endpointOverride(endpoint).region(Region.AWS_GLOBAL)
                 .credentialsProvider(StaticCredentialsProvider.create(
-                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIDEXAMPLE", "dummy")))
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "dummy")))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build();
     }

@@ -34,6 +34,16 @@ public final class Http {
                 .build());
     }
 
+    /** {@code method} with {@code body} and the given header name/value pairs (no default Content-Type). */
+    public static HttpResponse<String> sendWithHeaders(String method, String url, String body, String... headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            b.header(headers[i], headers[i + 1]);
+        }
+        return send(b.build());
+    }
+
     /** GET as the official toolkit does: existing query plus {@code &audience=}, Bearer, JSON, its User-Agent. */
     public static HttpResponse<String> toolkitGet(String requestUrl, String requestToken, String audience) {
         String url = audience == null ? requestUrl

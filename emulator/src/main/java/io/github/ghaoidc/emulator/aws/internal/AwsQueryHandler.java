@@ -31,6 +31,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class AwsQueryHandler implements HttpHandler {
 
+    private static final String STS_VERSION = "2011-06-15";
+    private static final String IAM_VERSION = "2010-05-08";
     private static final Logger LOG = LoggerFactory.getLogger(AwsQueryHandler.class);
     private static final int MAX_BODY = 1 << 20;
     private static final HttpString REQUEST_ID = new HttpString("x-amzn-RequestId");
@@ -125,6 +127,7 @@ public final class AwsQueryHandler implements HttpHandler {
                 throw new AwsServiceException("MissingAuthenticationToken", 403,
                         "Request is missing Authentication Token");
             }
+            checkVersion(request.param("Version"), action, service);
             LOG.debug("aws request [service={}, action={}, requestId={}]", service, action, requestId);
             return "iam".equals(service) ? iam.handle(request, requestId) : sts.handle(request, caller, requestId);
         } catch (AwsServiceException e) {
@@ -134,6 +137,19 @@ public final class AwsQueryHandler implements HttpHandler {
             return QueryResponse.error(new AwsServiceException("InternalFailure", 500,
                     "The request processing has failed because of an unknown error (request id " + requestId + ")",
                     false, e), namespace, requestId);
+        }
+    }
+
+    /**
+     * Each Query service has one API version (STS {@code 2011-06-15}, IAM {@code 2010-05-08}); AWS answers another
+     * with {@code InvalidAction}. A request without {@code Version} is served (every SDK and the CLI send it; what
+     * AWS answers without one is not documented).
+     */
+    private static void checkVersion(String version, String action, String service) {
+        String expected = "iam".equals(service) ? IAM_VERSION : STS_VERSION;
+        if (version != null && !version.equals(expected)) {
+            throw new AwsServiceException("InvalidAction", 400, "Could not find operation " + action + " for version "
+                    + version);
         }
     }
 

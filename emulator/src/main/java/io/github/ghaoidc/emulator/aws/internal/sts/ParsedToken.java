@@ -9,6 +9,7 @@ import io.github.ghaoidc.emulator.aws.internal.query.AwsServiceException;
 import java.text.ParseException;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * A web identity token decoded but not yet trusted: the JWS, its claims, and the checks that need no keys.
@@ -39,12 +40,47 @@ public record ParsedToken(SignedJWT jws, JWTClaimsSet claims) {
             throw AwsServiceException.invalidIdentityToken("Unsupported token algorithm " + alg.getName()
                     + ": the token must be signed with one of RS256, RS384, RS512, ES256, ES384, ES512");
         }
+        Set<String> critical = jws.getHeader().getCriticalParams();
+        if (critical != null) {
+            throw AwsServiceException.invalidIdentityToken(critical.isEmpty()
+                    ? "The token's header has an empty crit list, which RFC 7515 (section 4.1.11) forbids"
+                    : "The token's header marks " + new TreeSet<>(critical) + " as critical (crit); no critical header "
+                            + "parameter is supported, so the token cannot be accepted (its signature was not the "
+                            + "problem)");
+        }
         try {
-            return new ParsedToken(jws, jws.getJWTClaimsSet());
+            JWTClaimsSet claims = jws.getJWTClaimsSet();
+            for (String time : List.of("exp", "nbf", "iat")) {
+                numericDate(jws, time);
+            }
+            return new ParsedToken(jws, claims);
         } catch (ParseException e) {
             throw AwsServiceException.invalidIdentityToken("Couldn't parse the web identity token's claims: "
                     + e.getMessage());
         }
+    }
+
+    /** The latest NumericDate accepted: 9999-12-31T23:59:59Z. */
+    static final long MAX_NUMERIC_DATE = 253_402_300_799L;
+
+    /** A time claim must be whole seconds since 1970 within the years 1970–9999, or it is not a time at all. */
+    private static void numericDate(SignedJWT jws, String claim) {
+        Object raw = jws.getPayload().toJSONObject() == null ? null : jws.getPayload().toJSONObject().get(claim);
+        if (raw == null) {
+            return;
+        }
+        boolean valid = raw instanceof Number n && n.doubleValue() >= 0 && n.doubleValue() <= MAX_NUMERIC_DATE;
+        if (!valid) {
+            throw AwsServiceException.invalidIdentityToken("The token's " + claim + " claim " + shown(raw)
+                    + " is not a time: it must be a NumericDate, whole seconds since 1970-01-01 up to " + MAX_NUMERIC_DATE
+                    + " (the end of the year 9999)");
+        }
+    }
+
+    private static String shown(Object raw) {
+        String text = raw instanceof Number n && n.doubleValue() == Math.rint(n.doubleValue())
+                && Math.abs(n.doubleValue()) < 1e15 ? Long.toString(n.longValue()) : String.valueOf(raw);
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 
     public String issuer() {
