@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -23,16 +21,11 @@ class CliWalkthroughIT {
         Path jar = Path.of(System.getProperty("ghaoidc.jar", "../emulator/target/gha-oidc.jar"));
         assertThat(jar).as("standalone jar (built by the emulator module's package phase)").isRegularFile();
 
-        Process process = new ProcessBuilder("bash", BASEDIR.resolve("cli/walkthrough.sh").toString(), jar.toString())
-                .directory(BASEDIR.toFile()).redirectErrorStream(true).start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        boolean finished = process.waitFor(180, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly();
-        }
-        assertThat(finished).as("walkthrough finished within 180 s").isTrue();
+        Processes.Finished process = Processes.run(new ProcessBuilder("bash",
+                BASEDIR.resolve("cli/walkthrough.sh").toString(), jar.toString()).directory(BASEDIR.toFile()), 180);
+        String output = process.output();
 
-        assertThat(process.exitValue()).as(output).isZero();
+        assertThat(process.exit()).as(output).isZero();
         assertThat(output.lines().toList()).containsSubsequence(List.of(
                 "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com",
                 "arn:aws:iam::123456789012:role/GitHubActionsRole",

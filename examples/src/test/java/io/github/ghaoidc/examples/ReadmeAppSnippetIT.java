@@ -8,10 +8,8 @@ import io.github.ghaoidc.testkit.GitHubOidcTest;
 import io.github.ghaoidc.testkit.PolicySource;
 import io.github.ghaoidc.testkit.SimulatedJob;
 import io.github.ghaoidc.testkit.TestRole;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,15 +27,13 @@ class ReadmeAppSnippetIT {
         String java = ProcessHandle.current().info().command().orElse("java");
 
         ProcessBuilder builder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                snippet.toString()).redirectErrorStream(true);
+                snippet.toString());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(name -> name.startsWith("AWS_") || name.startsWith("ACTIONS_") || name.startsWith("GITHUB_"));
         env.putAll(job.environment(role));
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Processes.Finished process = Processes.run(builder, 60);
 
-        assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output.strip()).startsWith("arn:aws:sts::123456789012:assumed-role/GitHubActionsRole/gha-");
+        assertThat(process.exit()).as(process.output()).isZero();
+        assertThat(process.output().strip()).startsWith("arn:aws:sts::123456789012:assumed-role/GitHubActionsRole/gha-");
     }
 }

@@ -2,10 +2,8 @@ package io.github.ghaoidc.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,16 +42,9 @@ class ReadmeCommandsIT {
         Path jar = root.resolve("emulator/target/gha-oidc.jar");
         Files.createDirectories(jar.getParent());
         Files.createSymbolicLink(jar, JAR);
-        Process process = new ProcessBuilder("bash", "-c", script).directory(root.toFile())
-                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        process.getOutputStream().close();
-        boolean finished = process.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            process.destroyForcibly().waitFor();
-        }
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(finished).as("command finished within 120 s").isTrue();
-        assertThat(process.exitValue()).as("exit status").isZero();
-        return output;
+        Processes.Finished process = Processes.run(new ProcessBuilder("bash", "-c", script).directory(root.toFile())
+                .redirectError(ProcessBuilder.Redirect.DISCARD), 120);
+        assertThat(process.exit()).as("exit status").isZero();
+        return process.output();
     }
 }

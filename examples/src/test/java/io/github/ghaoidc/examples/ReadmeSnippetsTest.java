@@ -44,7 +44,7 @@ class ReadmeSnippetsTest {
         while (module.find()) {
             modules.add(module.group(1));
         }
-        for (String snippet : List.of("maven-app.xml", "maven-test.xml")) {
+        for (String snippet : List.of("app-pom.xml", "test-pom.xml")) {
             String xml = read(README.resolve(snippet));
             Matcher dependency = Pattern.compile("<groupId>io\\.github\\.ghaoidc</groupId>\\s*<artifactId>gha-oidc-"
                     + "([a-z]+)</artifactId>\\s*<version>([^<]+)</version>").matcher(xml);
@@ -54,8 +54,13 @@ class ReadmeSnippetsTest {
                     .contains("<artifactId>gha-oidc-" + dependency.group(1) + "</artifactId>");
             assertThat(dependency.group(2)).as(snippet + " version").isEqualTo(version);
         }
-        assertThat(read(README.resolve("maven-test.xml")))
+        assertThat(read(README.resolve("test-pom.xml")))
                 .contains("<version>" + System.getProperty("junit.version") + "</version>");
+        String parentPom = read(BASEDIR.resolve("../pom.xml"));
+        Matcher slf4j = Pattern.compile("<slf4j.version>([^<]+)</slf4j.version>").matcher(parentPom);
+        assertThat(slf4j.find()).isTrue();
+        assertThat(read(README.resolve("app-pom.xml"))).as("the SLF4J binding is the version this build uses")
+                .contains("<artifactId>slf4j-simple</artifactId>\n      <version>" + slf4j.group(1) + "</version>");
     }
 
     private static String read(Path file) throws Exception {

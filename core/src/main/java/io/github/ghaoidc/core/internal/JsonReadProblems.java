@@ -18,6 +18,8 @@ public final class JsonReadProblems {
 
     private static final Pattern UNRECOGNIZED = Pattern.compile("Unrecognized token '([^']*)'");
     private static final Pattern UNEXPECTED_CHAR = Pattern.compile("Unexpected character \\((?:'(.)' )?\\(code (\\d+)\\)\\)");
+    private static final Pattern CLOSE_MARKER = Pattern.compile("Unexpected close marker '(.)': expected '(.)'");
+    private static final Pattern SOURCE = Pattern.compile("\\s*\\(?(?:for \\w+ starting )?at \\[Source:[^\\]]*\\][^)]*\\)?");
     private static final Pattern FEATURE = Pattern.compile("Feature '(\\w+)' not enabled");
     private static final Pattern JAVA_NAMES = Pattern.compile("`[\\w.$\\[\\]<>, ]+`|\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:\\.\\w+\\(\\))?");
 
@@ -28,12 +30,12 @@ public final class JsonReadProblems {
 
     /** What is wrong in JSON, e.g. {@code "nested deeper than 32 levels, the most allowed, at line 1, column 40"}. */
     public static String describe(JsonProcessingException e) {
-        return describe(e, "JSON");
+        return what(e, "JSON") + where(e);
     }
 
-    /** The same for a reader of another format ({@code "YAML"}), which names it in the fallback message. */
-    public static String describe(JsonProcessingException e, String format) {
-        return what(e, format) + where(e);
+    /** What is wrong, without where (for messages that say where first). */
+    public static String what(JsonProcessingException e) {
+        return what(e, "JSON");
     }
 
     /**
@@ -58,7 +60,8 @@ public final class JsonReadProblems {
         return " at line " + location.getLineNr() + (location.getColumnNr() > 0 ? ", column " + location.getColumnNr() : "");
     }
 
-    private static String what(JsonProcessingException e, String format) {
+    /** The same for a reader of another format ({@code "YAML"}), which names it in the fallback message. */
+    public static String what(JsonProcessingException e, String format) {
         String message = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
         if (e instanceof StreamConstraintsException || message.contains("exceeds the maximum")) {
             Matcher max = MAXIMUM.matcher(message);
@@ -90,6 +93,11 @@ public final class JsonReadProblems {
                 case "ALLOW_LEADING_ZEROS_FOR_NUMBERS" -> "a number with a leading zero";
                 default -> "syntax JSON does not allow";
             };
+        }
+        Matcher close = CLOSE_MARKER.matcher(message);
+        if (close.find()) {
+            return "unexpected '" + close.group(1) + "': the " + ("]".equals(close.group(2)) ? "array" : "object")
+                    + " opened before it is not closed (expected '" + close.group(2) + "' first)";
         }
         if (message.startsWith("Non-standard token")) {
             return "NaN or Infinity, which JSON does not allow";
@@ -153,7 +161,7 @@ public final class JsonReadProblems {
 
     /** The message's first line with Java names taken out. */
     private static String plain(String message) {
-        String first = message.lines().findFirst().orElse("").trim();
+        String first = SOURCE.matcher(message.lines().findFirst().orElse("")).replaceAll("").trim();
         return JAVA_NAMES.matcher(first).replaceAll("a value").replaceAll("\\s+", " ");
     }
 

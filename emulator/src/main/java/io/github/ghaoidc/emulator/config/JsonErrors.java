@@ -43,8 +43,10 @@ final class JsonErrors {
         }
         JsonProcessingException read = JsonReadProblems.readProblem(e);
         if (read != null) {
-            return (e instanceof JsonMappingException d && !d.getPath().isEmpty() ? "field '" + path(d.getPath())
-                    + "': " : "") + JsonReadProblems.describe(read);
+            if (e instanceof JsonMappingException d && !d.getPath().isEmpty()) {
+                return "field '" + path(d.getPath()) + "': " + JsonReadProblems.describe(read);
+            }
+            return "not valid JSON" + JsonReadProblems.where(read) + ": " + JsonReadProblems.what(read);
         }
         return "unexpected value" + (e instanceof JsonMappingException d && !d.getPath().isEmpty()
                 ? " in field '" + path(d.getPath()) + "'" : "") + ": " + JsonReadProblems.describe(e);

@@ -1,8 +1,8 @@
 package io.github.ghaoidc.emulator.aws;
 
+import io.github.ghaoidc.emulator.support.Processes;
 import java.io.File;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -39,9 +39,7 @@ final class AwsCli {
 
     /** botocore's version as {@code [major, minor]}, from {@code aws --version}. */
     static int[] botocoreVersion() throws IOException, InterruptedException {
-        Process process = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
-        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        process.waitFor(60, TimeUnit.SECONDS);
+        String out = Processes.run(new ProcessBuilder("aws", "--version"), 60).output();
         Matcher m = Pattern.compile("botocore/(\\d+)\\.(\\d+)").matcher(out);
         if (m.find()) {
             return new int[] {Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))};

@@ -1,17 +1,16 @@
 package io.github.ghaoidc.emulator.cli;
 
+import io.github.ghaoidc.emulator.support.Processes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -102,12 +101,10 @@ class CredentialsMaskingIT {
     List<String> evalInBash(String output) throws IOException, InterruptedException {
         Path script = dir.resolve("credentials.sh");
         Files.writeString(script, output);
-        Process bash = new ProcessBuilder("bash", "-e", "-c", "eval \"$(cat \"$1\")\"; echo \"key=$AWS_ACCESS_KEY_ID\"",
-                "bash", script.toString()).redirectErrorStream(true).start();
-        String printed = new String(bash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(bash.exitValue()).as("bash exit; output: %s", printed).isZero();
-        return printed.lines().toList();
+        Processes.Finished bash = Processes.run(new ProcessBuilder("bash", "-e", "-c",
+                "eval \"$(cat \"$1\")\"; echo \"key=$AWS_ACCESS_KEY_ID\"", "bash", script.toString()), 30);
+        assertThat(bash.exit()).as("bash exit; output: %s", bash.output()).isZero();
+        return bash.output().lines().toList();
     }
 
     @Test

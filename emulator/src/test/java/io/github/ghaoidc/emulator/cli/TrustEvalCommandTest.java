@@ -122,7 +122,7 @@ class TrustEvalCommandTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.oneLineError()).as(run.err()).isTrue();
-        assertThat(run.err()).contains("bad.json: invalid JSON at line 1, column 38: Unexpected end-of-input")
+        assertThat(run.err()).contains("bad.json: invalid JSON at line 1, column 38: the JSON ends too early")
                 .doesNotContain("[Source");
     }
 

@@ -1,5 +1,6 @@
 package io.github.ghaoidc.emulator.it;
 
+import io.github.ghaoidc.emulator.support.Processes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -47,9 +48,7 @@ class AwsCliCredentialProcessIT {
 
     static boolean awsCliPresent() {
         try {
-            Process p = new ProcessBuilder("aws", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            return Processes.run(new ProcessBuilder("aws", "--version"), 60).exit() == 0;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {

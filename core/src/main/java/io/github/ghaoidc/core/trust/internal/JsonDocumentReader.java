@@ -78,7 +78,8 @@ public final class JsonDocumentReader {
             throw new PolicyParseException(JsonPaths.ROOT, "document exceeds a limit (nesting depth "
                     + MAX_NESTING_DEPTH + ", " + MAX_DOCUMENT_CHARS + " characters): " + JsonReadProblems.describe(e), e);
         } catch (JsonProcessingException e) {
-            throw new PolicyParseException(JsonPaths.ROOT, "invalid JSON: " + JsonReadProblems.describe(e), e);
+            throw new PolicyParseException(JsonPaths.ROOT, "invalid JSON" + JsonReadProblems.where(e) + ": "
+                    + JsonReadProblems.what(e), e);
         } catch (IOException e) {
             throw new PolicyParseException(JsonPaths.ROOT, "invalid JSON: " + e.getMessage(), e);
         }

@@ -121,7 +121,7 @@ class CloudFormationSourceTest {
 
         assertThatThrownBy(() -> PolicySourceReader.create().read(template, "t.yaml"))
                 .isInstanceOf(PolicySourceException.class)
-                .hasMessageContaining("Duplicate field 'Statement'")
+                .hasMessageContaining("member \"Statement\" given twice in one object")
                 .hasMessageContaining("line 7");
     }
 

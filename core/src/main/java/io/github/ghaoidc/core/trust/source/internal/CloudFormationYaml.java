@@ -45,7 +45,8 @@ public final class CloudFormationYaml {
             }
             return root;
         } catch (JsonProcessingException e) {
-            throw new PolicySourceException(sourceName + ": invalid YAML: " + JsonReadProblems.describe(e, "YAML"), e);
+            throw new PolicySourceException(sourceName + ": invalid YAML" + JsonReadProblems.where(e) + ": "
+                    + JsonReadProblems.what(e, "YAML"), e);
         } catch (IOException | RuntimeException e) {
             if (e instanceof PolicySourceException) {
                 throw (PolicySourceException) e;

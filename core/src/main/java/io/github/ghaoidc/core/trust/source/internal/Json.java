@@ -42,7 +42,8 @@ public final class Json {
             }
             return node;
         } catch (JsonProcessingException e) {
-            throw new PolicySourceException(sourceName + ": invalid JSON: " + JsonReadProblems.describe(e), e);
+            throw new PolicySourceException(sourceName + ": invalid JSON" + JsonReadProblems.where(e) + ": "
+                    + JsonReadProblems.what(e), e);
         }
     }
 
@@ -63,7 +64,8 @@ public final class Json {
             }
             return names;
         } catch (JsonProcessingException e) {
-            throw new PolicySourceException(sourceName + ": invalid JSON: " + JsonReadProblems.describe(e), e);
+            throw new PolicySourceException(sourceName + ": invalid JSON" + JsonReadProblems.where(e) + ": "
+                    + JsonReadProblems.what(e), e);
         } catch (IOException e) {
             throw new PolicySourceException(sourceName + ": cannot read: " + e.getMessage(), e);
         }
