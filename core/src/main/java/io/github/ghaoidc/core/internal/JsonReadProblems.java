@@ -132,7 +132,7 @@ public final class JsonReadProblems {
             String shown = code < 32 || code == 127 ? "U+" + String.format("%04X", code) : "'" + (char) code + "'";
             return "unexpected character " + shown + expecting(message);
         }
-        return "not valid " + format + ": " + plain(message);
+        return "JSON".equals(format) ? "not valid JSON: " + plain(message) : plain(message);
     }
 
     private static String range(InputCoercionException e) {

@@ -16,8 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code gha-oidc serve}: runs the emulator in the foreground until SIGINT/SIGTERM. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Runs the local GitHub OIDC issuer in the foreground and prints the ACTIONS_ID_TOKEN_REQUEST_* "
-                + "variables of its default job as POSIX export lines. Stops on Ctrl-C / SIGTERM."})
+        description = {"Runs the emulator in the foreground: the local GitHub OIDC issuer and, on the same port, AWS IAM and "
+                + "STS enforcing trust policies (unless --no-aws). Prints the ACTIONS_ID_TOKEN_REQUEST_* variables of its "
+                + "default job and AWS_ENDPOINT_URL_STS/IAM as POSIX export lines. Stops on Ctrl-C / SIGTERM."})
 final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--port", paramLabel = "N", description = "Port to listen on; 0 picks a free one. Default: 0 (or the config file's).")

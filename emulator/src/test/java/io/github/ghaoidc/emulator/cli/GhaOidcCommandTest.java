@@ -59,4 +59,13 @@ class GhaOidcCommandTest {
         int exit = cli.execute(args);
         return exit + "|" + out + "|" + err;
     }
+
+    @Test
+    void topLevelHelpSaysServeAlsoServesIamAndSts() {
+        CliRun run = CliRun.of("--help");
+
+        String serve = run.out().substring(run.out().indexOf("  serve"), run.out().indexOf("  mint"))
+                .replaceAll("\\s+", " ");
+        assertThat(serve).contains("the local GitHub OIDC issuer and, on the same port, AWS IAM and STS");
+    }
 }

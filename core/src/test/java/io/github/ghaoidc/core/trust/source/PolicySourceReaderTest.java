@@ -128,4 +128,27 @@ class PolicySourceReaderTest {
         assertThatThrownBy(() -> PolicySourceReader.create().read(yaml.toString(), "bomb.yaml"))
                 .isInstanceOf(PolicySourceException.class);
     }
+
+    @Test
+    void plainTextIsNamedAsNoneOfTheFormatsWithWhatWasTried() {
+        assertThatThrownBy(() -> PolicySourceReader.create().read("remember to rotate the keys\n", "notes.txt"))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessage("notes.txt: not a policy JSON, CloudFormation template or Terraform file: tried JSON (it "
+                        + "does not start with '{') and a YAML template (YAML, but not a mapping); give a trust policy "
+                        + "JSON, a CloudFormation template or terraform show -json output");
+    }
+
+    @Test
+    void brokenYamlIsNamedWithTheYamlErrorAndItsLine() {
+        assertThatThrownBy(() -> PolicySourceReader.create().read("x: [unclosed\n", "t.yaml"))
+                .hasMessageStartingWith("t.yaml: invalid YAML at line 1, column 13: ")
+                .hasMessageEndingWith("(not JSON either: it does not start with '{'; expected a trust policy JSON, a "
+                        + "CloudFormation template or terraform show -json output)");
+    }
+
+    @Test
+    void aYamlMappingWithoutResourcesIsStillReadAsATemplateAndSaysWhatIsMissing() {
+        assertThatThrownBy(() -> PolicySourceReader.create().read("Description: no resources here\n", "t.yaml"))
+                .hasMessage("t.yaml: not a CloudFormation template: no Resources section");
+    }
 }

@@ -14,7 +14,8 @@ public final class FormatDetector {
      * Detects the format: a JSON object with {@code Statement} is a policy, with {@code Resources}
      * or {@code AWSTemplateFormatVersion} a CloudFormation template, with {@code format_version},
      * {@code planned_values} or {@code values} Terraform output; anything not starting with
-     * {@code {} is taken as a YAML CloudFormation template.
+     * {@code {} is taken as a YAML CloudFormation template if it is a YAML mapping, and refused naming what was
+     * tried otherwise (plain text, a YAML list or scalar).
      */
     public static PolicyFormat detect(String text, String sourceName) {
         if (text.isBlank()) {
@@ -22,6 +23,18 @@ public final class FormatDetector {
                     + "a CloudFormation template or terraform show -json output");
         }
         if (!Json.looksLikeJsonObject(text)) {
+            boolean mapping;
+            try {
+                mapping = CloudFormationYaml.read(text, sourceName).isObject();
+            } catch (PolicySourceException e) {
+                throw new PolicySourceException(e.getMessage() + " (not JSON either: it does not start with '{'; "
+                        + "expected a trust policy JSON, a CloudFormation template or terraform show -json output)", e);
+            }
+            if (!mapping) {
+                throw new PolicySourceException(sourceName + ": not a policy JSON, CloudFormation template or Terraform "
+                        + "file: tried JSON (it does not start with '{') and a YAML template (YAML, but not a mapping); "
+                        + "give a trust policy JSON, a CloudFormation template or terraform show -json output");
+            }
             return PolicyFormat.CLOUDFORMATION;
         }
         Set<String> fields = Json.topLevelFields(text, sourceName);
