@@ -63,7 +63,8 @@ public final class GitHubOidcSandbox implements AutoCloseable {
     private GitHubOidcSandbox(Builder b) {
         this.settings = b.copy();
         GitHubOidcEmulator.Builder emulatorBuilder = GitHubOidcEmulator.builder()
-                .aws(AwsEmulation.builder().accountId(b.accountId).upstream(b.upstream));
+                .aws(AwsEmulation.builder().accountId(b.accountId).upstream(b.upstream)
+                        .upstreamCredentials(b.upstreamCredentials));
         if (b.signingKeys != null) {
             emulatorBuilder.signingKeys(b.signingKeys);
         }

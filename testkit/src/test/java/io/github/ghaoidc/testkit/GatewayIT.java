@@ -11,6 +11,8 @@ import io.github.ghaoidc.core.GitHubOidcException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.sts.StsClient;
 
 /**
@@ -34,7 +36,10 @@ class GatewayIT {
     static void start() {
         // the upstream plays LocalStack: an account of its own, no provider until the gateway provisions one
         upstream = GitHubOidcSandbox.builder().accountId("000000000000").gitHubProvider(false).build();
+        // another emulator as the upstream takes the account's AKIA… keys, not LocalStack's test/test
         gateway = GitHubOidcSandbox.builder().accountId("000000000000").upstream(upstream.stsEndpoint())
+                .upstreamCredentials(StaticCredentialsProvider.create(
+                        AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "upstream")))
                 .signingKeys(upstream.emulator().keys()).build();
     }
 

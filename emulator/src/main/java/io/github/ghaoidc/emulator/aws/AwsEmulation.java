@@ -1,5 +1,8 @@
 package io.github.ghaoidc.emulator.aws;
 
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import com.nimbusds.jose.jwk.JWKSet;
 import io.github.ghaoidc.emulator.aws.internal.AwsQueryHandler;
 import io.github.ghaoidc.emulator.aws.internal.credentials.IssuedCredentialStore;
@@ -67,7 +70,8 @@ public final class AwsEmulation implements AutoCloseable {
                 builder.allowLoopbackHttpIssuers);
         this.credentials = new IssuedCredentialStore(builder.clock, builder.maxIssuedSessions);
         this.decisions = new DecisionLog(builder.decisionHistorySize);
-        this.upstreamAws = builder.upstream == null ? null : new UpstreamAws(builder.upstream, names);
+        this.upstreamAws = builder.upstream == null ? null : new UpstreamAws(builder.upstream, names,
+                builder.upstreamCredentials);
     }
 
     /** The STS/IAM request pipeline; built on first use, so a server that never sees {@code POST /} never loads it. */
@@ -205,6 +209,8 @@ public final class AwsEmulation implements AutoCloseable {
         private Function<String, JWKSet> inProcessKeys = url -> null;
         private boolean allowLoopbackHttpIssuers;
         private URI upstream;
+        private AwsCredentialsProvider upstreamCredentials =
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"));
         private Map<String, String> issuerLocations = new LinkedHashMap<>();
         private int decisionHistorySize = 100;
         private int maxIssuedSessions = 10_000;
@@ -280,6 +286,16 @@ public final class AwsEmulation implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Credentials for the calls the gateway makes to the upstream itself (IAM look-ups, provisioning). Default
+         * the static pair {@code test}/{@code test} that LocalStack and Floci accept; another emulator as upstream
+         * wants an {@code AKIA…} key id. Not closed by the emulation.
+         */
+        public Builder upstreamCredentials(AwsCredentialsProvider credentials) {
+            this.upstreamCredentials = Objects.requireNonNull(credentials, "upstreamCredentials");
+            return this;
+        }
+
         /** How many trust decisions to keep for the admin API. Default 100. */
         public Builder decisionHistorySize(int size) {
             this.decisionHistorySize = size;
@@ -307,6 +323,7 @@ public final class AwsEmulation implements AutoCloseable {
             copy.inProcessKeys = inProcessKeys;
             copy.allowLoopbackHttpIssuers = allowLoopbackHttpIssuers;
             copy.upstream = upstream;
+            copy.upstreamCredentials = upstreamCredentials;
             copy.issuerLocations = new LinkedHashMap<>(issuerLocations);
             copy.decisionHistorySize = decisionHistorySize;
             copy.maxIssuedSessions = maxIssuedSessions;

@@ -34,6 +34,8 @@ class GatewayModeIT {
                 .inProcessKeys(url -> url.equals(TestIssuer.GITHUB) ? github.publicKeys() : null).build();
         upstreamServer = TestServer.start(upstream);
         gateway = AwsEmulation.builder().accountId(ACCOUNT).upstream(upstreamServer.endpoint)
+                .upstreamCredentials(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("AKIAIOSFODNN7EXAMPLE", "u")))
                 .inProcessKeys(url -> url.equals(TestIssuer.GITHUB) ? github.publicKeys() : null).build();
         gatewayServer = TestServer.start(gateway);
         try (IamClient iam = StsClients.iam(gatewayServer.endpoint)) {

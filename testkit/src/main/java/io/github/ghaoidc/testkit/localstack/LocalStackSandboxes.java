@@ -1,12 +1,11 @@
 package io.github.ghaoidc.testkit.localstack;
 
 import io.github.ghaoidc.testkit.GitHubOidcSandbox;
+import io.github.ghaoidc.testkit.internal.Gateways;
 import java.util.Map;
 import java.util.Objects;
 import org.testcontainers.localstack.LocalStackContainer;
 import org.testcontainers.utility.DockerImageName;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 
 /**
@@ -16,7 +15,8 @@ import software.amazon.awssdk.regions.Region;
  * LocalStack's IAM through the AWS SDK.
  *
  * <pre>{@code
- * @Testcontainers(disabledWithoutDocker = true)
+ * @DisabledWithoutDocker
+ * @Testcontainers
  * class UploadIT {
  *     @Container
  *     static LocalStackContainer localstack = LocalStackSandboxes.newContainer();
@@ -102,11 +102,7 @@ public final class LocalStackSandboxes {
         if (!localstack.isRunning()) {
             throw new IllegalStateException("start the LocalStack container first (or declare it as a @Container)");
         }
-        return GitHubOidcSandbox.builder()
-                .upstream(localstack.getEndpoint())
-                .accountId(ACCOUNT_ID)
-                .region(Region.of(localstack.getRegion()))
-                .upstreamCredentials(StaticCredentialsProvider.create(
-                        AwsBasicCredentials.create(localstack.getAccessKey(), localstack.getSecretKey())));
+        return Gateways.builder(localstack.getEndpoint(), ACCOUNT_ID, Region.of(localstack.getRegion()),
+                localstack.getAccessKey(), localstack.getSecretKey());
     }
 }

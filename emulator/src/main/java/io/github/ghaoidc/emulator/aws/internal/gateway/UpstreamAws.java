@@ -20,8 +20,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
-import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.GetOpenIdConnectProviderResponse;
@@ -44,13 +43,13 @@ public final class UpstreamAws implements IamDirectory, Forwarder {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final IamClient iam;
 
-    public UpstreamAws(URI endpoint, IamNames names) {
+    public UpstreamAws(URI endpoint, IamNames names, AwsCredentialsProvider credentials) {
         this.endpoint = endpoint;
         this.names = names;
         this.iam = IamClient.builder()
                 .endpointOverride(endpoint)
                 .region(Region.AWS_GLOBAL)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
+                .credentialsProvider(credentials)
                 .build();
     }
 
