@@ -45,11 +45,69 @@ class CredentialsProviderIT {
     }
 
     @Test
-    void verifyCallerIdentityChecksTheSessionAgainstSts() {
+    void verifyCallerIdentityCallsGetCallerIdentityWithTheNewSessionOnlyWhenAsked() throws Exception {
+        drainRecordedRequests();
         try (var provider = local.provider(local.github.defaultJob()).verifyCallerIdentity(true).build()) {
-            assertThat(provider.resolveCredentials().accessKeyId()).startsWith("ASIA");
+            String key = provider.resolveCredentials().accessKeyId();
+
+            List<String> calls = stsCalls();
+            assertThat(calls).containsExactly("AssumeRoleWithWebIdentity", "GetCallerIdentity signed by " + key);
         }
-        assertThat(local.aws.decisions()).isNotEmpty();
+        try (var provider = local.provider(local.github.defaultJob()).verifyCallerIdentity(false).build()) {
+            provider.resolveCredentials();
+
+            assertThat(stsCalls()).containsExactly("AssumeRoleWithWebIdentity");
+        }
+    }
+
+    @Test
+    void anStsWhoseCallerIdentityDisagreesWithTheAssumedRoleIsRefused() throws Exception {
+        String assumed = "arn:aws:sts::" + GitHubAndAws.ACCOUNT + ":assumed-role/GitHubActionsRole/GithubActionsSession";
+        String other = "arn:aws:sts::" + GitHubAndAws.ACCOUNT + ":assumed-role/SomethingElse/GithubActionsSession";
+        // a stand-in STS for a fault the emulator cannot produce: it answers GetCallerIdentity for another role
+        com.sun.net.httpserver.HttpServer sts = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        sts.createContext("/", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String answer = body.contains("Action=GetCallerIdentity") ? StandInSts.callerIdentity(other)
+                    : StandInSts.assumed(assumed);
+            byte[] bytes = answer.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/xml");
+            exchange.sendResponseHeaders(200, bytes.length);
+            exchange.getResponseBody().write(bytes);
+            exchange.close();
+        });
+        sts.start();
+        try (var provider = local.provider(local.github.defaultJob()).verifyCallerIdentity(true)
+                .stsEndpoint(java.net.URI.create("http://127.0.0.1:" + sts.getAddress().getPort())).build()) {
+            assertThatThrownBy(provider::resolveCredentials).isInstanceOf(GitHubOidcException.class)
+                    .hasMessageContaining("GetCallerIdentity returned " + other + " but STS said the assumed role is "
+                            + assumed + "; the STS endpoint is inconsistent");
+        } finally {
+            sts.stop(0);
+        }
+    }
+
+    private static void drainRecordedRequests() throws InterruptedException {
+        while (local.github.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS) != null) {
+            // forget what earlier tests sent
+        }
+    }
+
+    /** The STS actions received since the last call, with the access key of signed ones. */
+    private static List<String> stsCalls() throws InterruptedException {
+        List<String> calls = new java.util.ArrayList<>();
+        for (var r = local.github.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS); r != null;
+                r = local.github.takeRequest(0, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!"POST".equals(r.method()) || r.body() == null || !r.body().contains("Action=")) {
+                continue;
+            }
+            String action = r.body().replaceAll("(?s).*Action=([A-Za-z]+).*", "$1");
+            String auth = r.header("Authorization");
+            calls.add(auth == null ? action : action + " signed by "
+                    + auth.replaceAll(".*Credential=([A-Z0-9]+)/.*", "$1"));
+        }
+        return calls;
     }
 
     @Test
