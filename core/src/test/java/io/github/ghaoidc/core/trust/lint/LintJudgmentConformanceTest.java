@@ -68,14 +68,24 @@ class LintJudgmentConformanceTest {
         ObjectNode policy = JSON.createObjectNode().put("Version", "2012-10-17");
         ((ArrayNode) policy.putArray("Statement")).add(statement);
 
-        List<String> serious = TrustPolicyLinter.create().lint(policy.toString()).stream()
-                .filter(f -> f.severity().atLeast(Severity.WARNING)).map(LintFinding::ruleId).collect(Collectors.toList());
+        List<LintFinding> findings = TrustPolicyLinter.create().lint(policy.toString()).stream()
+                .filter(f -> f.severity().atLeast(Severity.WARNING)).collect(Collectors.toList());
+        List<String> serious = findings.stream().map(LintFinding::ruleId).collect(Collectors.toList());
 
         if (grade.equals("dangerous")) {
             assertThat(serious).as("warnings for %s", policy).isNotEmpty();
         } else if (parts.stream().anyMatch(p -> List.of("sub", "job_workflow_ref", "repository_id")
                 .contains(p.get("claim").asText()))) {
             assertThat(serious).as("warnings for %s", policy).isEmpty();
+        } else {
+            // a safe condition on a claim that pins no workload (aud, environment): the condition itself fails closed
+            // and draws nothing, but the policy around it pins no repository, which GHA001 reports
+            assertThat(serious).as("findings for %s", policy).contains("GHA001");
+            for (JsonNode part : parts) {
+                String key = K + ":" + part.get("claim").asText();
+                assertThat(findings).as("no finding on the safe condition %s", key)
+                        .noneMatch(f -> f.path().contains("\"" + key + "\""));
+            }
         }
     }
 

@@ -103,6 +103,82 @@ class LintRulesTest {
         });
     }
 
+    /** For each rule: the severity, the JSON path and the decisive words of its first finding on the positive case. */
+    static Stream<Arguments> expectations() {
+        String c = "$.Statement[0].Condition";
+        String sub = "[\"" + K + ":sub\"]";
+        return Stream.of(
+                Arguments.of("GHA001", Severity.ERROR, "$.Statement[0]", "any GitHub Actions workflow of any repository can "
+                        + "assume this role: the statement trusts " + K + " but constrains neither sub, job_workflow_ref nor "
+                        + "repository_id"),
+                Arguments.of("GHA002", Severity.ERROR, c + ".StringLike" + sub, "sub value \"repo:*\" admits workflows of "
+                        + "every GitHub repository, anyone's"),
+                Arguments.of("GHA003", Severity.WARNING, c + ".StringLike" + sub, "admits every repository of octo-org"),
+                Arguments.of("GHA004", Severity.WARNING, c + ".StringLike" + sub, "admits pull_request runs (sub "
+                        + "repo:octo-org/octo-repo:pull_request)"),
+                Arguments.of("GHA005", Severity.ERROR, c + ".StringEquals" + sub, "its * and ? are literal"),
+                Arguments.of("GHA006", Severity.WARNING, c + "[\"ForAllValues:StringEquals\"][\"" + K + ":environment\"]",
+                        "ForAllValues is true when the token has no environment claim at all"),
+                Arguments.of("GHA007", Severity.WARNING, c + "[\"ForAnyValue:StringEquals\"][\"" + K + ":environment\"]",
+                        "ForAnyValue is for multivalued keys; environment is a single string"),
+                Arguments.of("GHA008", Severity.WARNING, c + ".StringNotEquals[\"" + K + ":environment\"]",
+                        "StringNotEquals is true when the token has no environment claim"),
+                Arguments.of("GHA009", Severity.ERROR, c + ".StringEquals[\"" + K + ":repository_owner\"]",
+                        "AWS does not put the repository_owner claim in the request context"),
+                Arguments.of("GHA010", Severity.ERROR, c + ".StringEquals[\"" + K + ":aud\"]", "key prefix " + K
+                        + " is not the provider this statement trusts (" + K + "/acme)"),
+                Arguments.of("GHA011", Severity.ERROR, c + ".StringLike[\"https://" + K + ":ref\"]", "carries a URL scheme; "
+                        + "IAM refuses the policy with \"Condition can contain only one colon.\""),
+                Arguments.of("GHA012", Severity.ERROR, c + ".stringEquals", "IAM knows no condition operator "
+                        + "\"stringEquals\" (names are case-sensitive)"),
+                Arguments.of("GHA013", Severity.ERROR, c + ".StringEquals", "\"StringEquals\" occurs 2 times in one object"),
+                Arguments.of("GHA014", Severity.ERROR, "$.Statement[0].Resource", "cannot name a Resource"),
+                Arguments.of("GHA015", Severity.ERROR, "$.Statement[0].Action", "no action of this statement covers "
+                        + "sts:AssumeRoleWithWebIdentity"),
+                Arguments.of("GHA016", Severity.ERROR, "$.Statement[0].Principal.Federated", "is not an IAM OIDC provider ARN"),
+                Arguments.of("GHA017", Severity.WARNING, "$.Statement[0]", "no aud condition"),
+                Arguments.of("GHA018", Severity.INFO, c + ".StringEquals" + sub, "sub names the repository only by OWNER/REPO"),
+                Arguments.of("GHA019", Severity.ERROR, c + ".StringEquals" + sub, "gives an ID for only one of owner and "
+                        + "repository"),
+                Arguments.of("GHA020", Severity.WARNING, c + ".StringEquals" + sub, "the customised sub starts with workflow"),
+                Arguments.of("GHA021", Severity.WARNING, c + ".StringLike" + sub, "admits every name that merely starts with "
+                        + "main"),
+                Arguments.of("GHA022", Severity.WARNING, c + ".StringEquals[\"" + K + ":job_workflow_ref\"]",
+                        "job_workflow_ref is pinned to refs/heads/main, which moves"),
+                Arguments.of("GHA023", Severity.ERROR, c + ".NullIfExists[\"" + K + ":environment\"]",
+                        "NullIfExists does not exist"),
+                Arguments.of("GHA024", Severity.ERROR, c + ".StringLike[\"" + K + ":environment\"]",
+                        "an empty value list never matches"),
+                Arguments.of("GHA025", Severity.WARNING, c + ".StringLike" + sub, "policy variables work only under Version "
+                        + "2012-10-17 (this policy has Version 2008-10-17)"),
+                Arguments.of("GHA026", Severity.ERROR, c + ".StringEquals" + sub, "environment \"Production:V1\" contains ':', "
+                        + "which GitHub writes as %3A in sub"),
+                Arguments.of("GHA027", Severity.ERROR, c + ".StringLike" + sub + "[1]", "sub value #2 \"*\" admits every "
+                        + "GitHub workflow; IAM accepted the policy because its guardrail reads only the first value"),
+                Arguments.of("GHA028", Severity.ERROR, c + ".StringFoo[\"" + K + ":ref\"]", "IAM refuses this policy with "
+                        + "MalformedPolicyDocument: \"Invalid Condition type : StringFoo\""));
+    }
+
+    @ParameterizedTest(name = "{0} says what, how severe and where")
+    @MethodSource("expectations")
+    void ruleSaysWhatHowSevereAndWhere(String ruleId, Severity severity, String path, String decisive) {
+        String positive = cases().filter(a -> a.get()[0].equals(ruleId)).map(a -> (String) a.get()[1]).findFirst()
+                .orElseThrow();
+
+        LintFinding first = findings(positive, ruleId).get(0);
+
+        assertThat(first.ruleId()).isEqualTo(ruleId);
+        assertThat(first.severity()).isEqualTo(severity);
+        assertThat(first.path()).isEqualTo(path);
+        assertThat(first.message()).contains(decisive);
+    }
+
+    @Test
+    void everyRuleHasAnExpectation() {
+        assertThat(expectations().map(a -> (String) a.get()[0]))
+                .containsExactlyElementsOf(cases().map(a -> (String) a.get()[0]).collect(Collectors.toList()));
+    }
+
     @ParameterizedTest(name = "{0} stays silent on the corrected policy")
     @MethodSource("cases")
     void ruleStaysSilentOnTheCorrectedPolicy(String ruleId, String positive, String negative) {
