@@ -94,13 +94,6 @@ class TrustPolicyParseTest {
     }
 
     @Test
-    void jacksonTreeReaderAlsoKeepsTheLastDuplicate() throws Exception {
-        // the engine's choice mirrors what a plain Jackson readTree does with the same text
-        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree("{\"a\":1,\"a\":2}").get("a").asInt())
-                .isEqualTo(2);
-    }
-
-    @Test
     void unknownOperatorParsesButIsNotRecognised() {
         ConditionOperator op = ConditionOperator.parse("stringEquals");
         assertThat(op.isRecognised()).isFalse();

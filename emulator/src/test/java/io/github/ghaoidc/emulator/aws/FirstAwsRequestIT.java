@@ -51,7 +51,6 @@ class FirstAwsRequestIT {
                 assertThat(calls.get(i).get(60, TimeUnit.SECONDS))
                         .isEqualTo("arn:aws:sts::" + ACCOUNT + ":assumed-role/GitHubActionsRole/first-" + i);
             }
-            assertThat(emulator.aws().httpHandler()).isSameAs(emulator.aws().httpHandler());
             assertThat(emulator.aws().decisions()).hasSize(4);
         }
     }

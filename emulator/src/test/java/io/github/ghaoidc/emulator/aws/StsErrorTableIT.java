@@ -147,19 +147,22 @@ class StsErrorTableIT {
     @Test
     void identityProviderUnreachableIsIdpCommunicationError() {
         aws.failNextWebIdentityCall(AwsFault.IDP_COMMUNICATION_ERROR);
-        assertError(refusal(r -> { }), "IDPCommunicationError", 400, AwsFault.IDP_COMMUNICATION_ERROR.message());
+        assertError(refusal(r -> { }), "IDPCommunicationError", 400, "The request could not be fulfilled because the "
+                + "identity provider (IDP) that was asked to verify the incoming identity token could not be reached.");
     }
 
     @Test
     void identityProviderRejectingTheClaimIsIdpRejectedClaim() {
         aws.failNextWebIdentityCall(AwsFault.IDP_REJECTED_CLAIM);
-        assertError(refusal(r -> { }), "IDPRejectedClaim", 403, AwsFault.IDP_REJECTED_CLAIM.message());
+        assertError(refusal(r -> { }), "IDPRejectedClaim", 403,
+                "The identity provider (IdP) reported that authentication failed.");
     }
 
     @Test
     void disabledRegionIsRegionDisabledException() {
         aws.failNextWebIdentityCall(AwsFault.REGION_DISABLED);
-        assertError(refusal(r -> { }), "RegionDisabledException", 403, AwsFault.REGION_DISABLED.message());
+        assertError(refusal(r -> { }), "RegionDisabledException", 403, "STS is not activated in this region for account. "
+                + "Your account administrator can activate STS in this region using the IAM Console.");
     }
 
     @Test

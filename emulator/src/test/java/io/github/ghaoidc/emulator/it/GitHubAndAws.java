@@ -1,6 +1,7 @@
 package io.github.ghaoidc.emulator.it;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -32,10 +33,11 @@ final class GitHubAndAws implements AutoCloseable {
     /** Trusts sessions of GitHubActionsRole (role chaining). */
     final String chainedRoleArn;
 
-    private GitHubAndAws() {
+    private GitHubAndAws(Clock clock) {
         github = GitHubOidcEmulator.builder()
+                .clock(clock)
                 .defaultContext(WorkflowContext.push(REPO, "main"))
-                .aws(AwsEmulation.builder().accountId(ACCOUNT))
+                .aws(AwsEmulation.builder().accountId(ACCOUNT).clock(clock))
                 .awsOidcProvider(OidcProviderDefinition.gitHubActions())
                 .awsRole(role("GitHubActionsRole", trust("StringLike", "repo:" + REPO + ":*")))
                 .awsRole(role("MainOnly", trust("StringEquals", "repo:" + REPO + ":ref:refs/heads/main")))
@@ -54,7 +56,12 @@ final class GitHubAndAws implements AutoCloseable {
     }
 
     static GitHubAndAws start() {
-        return new GitHubAndAws();
+        return new GitHubAndAws(Clock.systemUTC());
+    }
+
+    /** The same, with {@code clock} driving minting, verification and issued sessions (the AWS side too). */
+    static GitHubAndAws start(Clock clock) {
+        return new GitHubAndAws(clock);
     }
 
     private static String trust(String operator, String sub) {

@@ -73,11 +73,6 @@ class JsonTest {
         }
     }
 
-    @Test
-    void theSharedMapperIsOneInstance() {
-        assertThat(Json.mapper()).isSameAs(Json.mapper());
-    }
-
     record Point(int x, int y) {
     }
 }
