@@ -79,7 +79,8 @@ public final class AwsEmulation implements AutoCloseable {
         Supplier<IamDirectory> directory = upstreamAws == null ? () -> iamStore : () -> upstreamAws;
         Function<String, JWKSet> inProcess = config.inProcessKeys;
         StsSettings settings = new StsSettings(directory, names, new IssuerKeys(inProcess, new RemoteJwks(config.issuerLocations)), trust,
-                decisions, credentials, faults, upstreamAws, config.clock, config.clockSkew, config.maxTokenAge);
+                decisions, credentials, faults, upstreamAws, config.clock, config.clockSkew, config.maxTokenAge,
+                config.sessionLifetime);
         return new AwsQueryHandler(new CallerAuthenticator(credentials, config.clock),
                 new StsActions(settings), new IamActions(iamStore), upstreamAws,
                 () -> upstreamAws == null && iamStore.everyProviderUrl(url -> inProcess.apply(url) != null));
@@ -214,6 +215,7 @@ public final class AwsEmulation implements AutoCloseable {
         private Map<String, String> issuerLocations = new LinkedHashMap<>();
         private int decisionHistorySize = 100;
         private int maxIssuedSessions = 10_000;
+        private Duration sessionLifetime;
 
         private Builder() {
         }
@@ -303,6 +305,19 @@ public final class AwsEmulation implements AutoCloseable {
         }
 
         /** Upper bound of remembered issued sessions; the soonest-expiring are evicted first. Default 10,000. */
+        /**
+         * For tests of refresh: every issued session (AssumeRoleWithWebIdentity, AssumeRole) expires this long after
+         * it is issued, whatever {@code DurationSeconds} asked (STS's own minimum is 900 s, too long to wait for).
+         * The answer's {@code Expiration} says so, as a real short session would. Default none: as asked.
+         */
+        public Builder sessionLifetime(Duration lifetime) {
+            if (lifetime != null && (lifetime.isNegative() || lifetime.toSeconds() < 1)) {
+                throw new IllegalArgumentException("sessionLifetime must be at least 1 second, got: " + lifetime);
+            }
+            this.sessionLifetime = lifetime;
+            return this;
+        }
+
         public Builder maxIssuedSessions(int max) {
             this.maxIssuedSessions = max;
             return this;
@@ -327,6 +342,7 @@ public final class AwsEmulation implements AutoCloseable {
             copy.issuerLocations = new LinkedHashMap<>(issuerLocations);
             copy.decisionHistorySize = decisionHistorySize;
             copy.maxIssuedSessions = maxIssuedSessions;
+            copy.sessionLifetime = sessionLifetime;
             return copy;
         }
 

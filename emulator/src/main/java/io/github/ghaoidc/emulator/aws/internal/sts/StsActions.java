@@ -20,7 +20,8 @@ public final class StsActions {
 
     public StsActions(StsSettings settings) {
         this.settings = settings;
-        SessionFactory sessions = new SessionFactory(settings.store(), settings.names(), settings.clock());
+        SessionFactory sessions = new SessionFactory(settings.store(), settings.names(), settings.clock(),
+                settings.sessionLifetime());
         this.webIdentity = new WebIdentityAction(settings, sessions);
         this.assumeRole = new AssumeRoleAction(settings, sessions);
     }

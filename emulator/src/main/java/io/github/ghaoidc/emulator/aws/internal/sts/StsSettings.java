@@ -23,8 +23,9 @@ import java.util.function.Supplier;
  * @param clock       the emulator clock
  * @param clockSkew   tolerated clock skew for token times
  * @param maxTokenAge oldest {@code iat} accepted
+ * @param sessionLifetime for tests: every issued session expires after this, whatever was asked; or null
  */
 public record StsSettings(Supplier<IamDirectory> iam, IamNames names, KeySourceResolver keys, TrustGate trust,
         DecisionLog decisions, IssuedCredentialStore store, Queue<AwsFault> faults, Forwarder upstream, Clock clock,
-        Duration clockSkew, Duration maxTokenAge) {
+        Duration clockSkew, Duration maxTokenAge, Duration sessionLifetime) {
 }
