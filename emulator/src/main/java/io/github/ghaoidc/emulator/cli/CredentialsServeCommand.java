@@ -91,7 +91,7 @@ final class CredentialsServeCommand implements Callable<Integer> {
             for (Map.Entry<String, String> role : served.entrySet()) {
                 GitHubOidcCredentialsProvider provider = provider(role.getValue());
                 providers.add(provider);
-                builder.role(role.getKey(), role.getValue(), provider);
+                builder.role(role.getKey(), role.getValue(), provider, prefetch());
             }
             server = builder.build();
         } catch (GitHubOidcException | IllegalArgumentException e) {
@@ -163,13 +163,22 @@ final class CredentialsServeCommand implements Callable<Integer> {
     }
 
     private GitHubOidcCredentialsProvider provider(String roleArn) {
-        GitHubOidcCredentialsProvider.Builder builder = options.configure(environment, roleArn);
-        Duration session = Duration.ofSeconds(options.durationSeconds != null ? options.durationSeconds : 3600);
-        Duration stale = staleSeconds != null ? Duration.ofSeconds(staleSeconds) : min(Duration.ofMinutes(15), session.dividedBy(3));
-        Duration prefetch = prefetchSeconds != null ? Duration.ofSeconds(prefetchSeconds)
-                : min(Duration.ofMinutes(20), session.dividedBy(2));
-        return builder.staleTime(stale).prefetchTime(prefetch.compareTo(stale) < 0 ? stale : prefetch)
+        return options.configure(environment, roleArn).staleTime(stale()).prefetchTime(prefetch())
                 .githubLogMasking(false).build();
+    }
+
+    private Duration session() {
+        return Duration.ofSeconds(options.durationSeconds != null ? options.durationSeconds : 3600);
+    }
+
+    private Duration stale() {
+        return staleSeconds != null ? Duration.ofSeconds(staleSeconds) : min(Duration.ofMinutes(15), session().dividedBy(3));
+    }
+
+    private Duration prefetch() {
+        Duration prefetch = prefetchSeconds != null ? Duration.ofSeconds(prefetchSeconds)
+                : min(Duration.ofMinutes(20), session().dividedBy(2));
+        return prefetch.compareTo(stale()) < 0 ? stale() : prefetch;
     }
 
     private static Duration min(Duration a, Duration b) {

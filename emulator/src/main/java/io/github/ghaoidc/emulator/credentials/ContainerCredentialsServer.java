@@ -41,6 +41,9 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
  */
 public final class ContainerCredentialsServer implements AutoCloseable {
 
+    /** Until this long before expiry, an answer is served again without asking the provider. */
+    public static final Duration DEFAULT_ASK_AGAIN_BEFORE = Duration.ofMinutes(5);
+
     private static final Pattern ROLE_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,63}");
 
     private final String host;
@@ -210,6 +213,16 @@ public final class ContainerCredentialsServer implements AutoCloseable {
 
         /** As {@link #role(String, AwsCredentialsProvider)}; the answers also carry {@code RoleArn}. */
         public Builder role(String name, String roleArn, AwsCredentialsProvider provider) {
+            return role(name, roleArn, provider, DEFAULT_ASK_AGAIN_BEFORE);
+        }
+
+        /**
+         * As {@link #role(String, String, AwsCredentialsProvider)}, saying from how long before their expiry the
+         * provider must be asked again for every request; until then the last answer is served as it is, on the
+         * thread that read the request. Give the provider's prefetch time (so it still refreshes in time). Default
+         * 5 minutes, the {@code GitHubOidcCredentialsProvider}'s default prefetch time.
+         */
+        public Builder role(String name, String roleArn, AwsCredentialsProvider provider, Duration askAgainBefore) {
             if (name == null || !ROLE_NAME.matcher(name).matches()) {
                 throw new IllegalArgumentException("role name must be 1-64 letters, digits, '.', '_' or '-', starting with "
                         + "a letter or digit, got: " + name);
@@ -217,7 +230,8 @@ public final class ContainerCredentialsServer implements AutoCloseable {
             if (roles.containsKey(name)) {
                 throw new IllegalArgumentException("role " + name + " is given twice");
             }
-            roles.put(name, new ServedRole(Objects.requireNonNull(provider, "provider"), roleArn));
+            roles.put(name, new ServedRole(Objects.requireNonNull(provider, "provider"), roleArn,
+                    Objects.requireNonNull(askAgainBefore, "askAgainBefore")));
             return this;
         }
 

@@ -8,6 +8,7 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.util.Headers;
 import io.undertow.util.Methods;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,6 +16,8 @@ import java.security.MessageDigest;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsCredentials;
@@ -25,7 +28,9 @@ import software.amazon.awssdk.core.exception.SdkException;
  * {@code GET /roles/NAME}: the container-credentials JSON the AWS SDKs parse ({@code AccessKeyId},
  * {@code SecretAccessKey}, {@code Token}, {@code Expiration}, plus {@code AccountId} and {@code RoleArn} when known),
  * after the {@code Authorization} header matched the token in constant time. Errors are {@code {"code","message"}}.
- * The provider may call STS, so the answer is made on a worker thread. Not API.
+ * The provider may call STS, so a new answer is made on a worker thread; until {@link ServedRole#askAgainBefore()}
+ * before its expiry, the last answer is sent again as it is, from the thread that read the request (no thread hop,
+ * no JSON to write, no call into the provider). Not API.
  */
 public final class CredentialsHandler implements HttpHandler {
 
@@ -34,17 +39,25 @@ public final class CredentialsHandler implements HttpHandler {
     private static final String PREFIX = "/roles/";
 
     private final Map<String, ServedRole> roles;
+    private final Map<String, AtomicReference<Answer>> answers = new ConcurrentHashMap<>();
     private final byte[] token;
+
+    /** The bytes of an answer and until when (epoch millis) they may be sent again without asking the provider. */
+    private record Answer(byte[] body, long reuseUntil) {
+    }
 
     public CredentialsHandler(Map<String, ServedRole> roles, String token) {
         this.roles = Map.copyOf(roles);
         this.token = token.getBytes(StandardCharsets.UTF_8);
+        roles.keySet().forEach(name -> answers.put(name, new AtomicReference<>()));
     }
 
     @Override
     public void handleRequest(HttpServerExchange exchange) {
         if (exchange.isInIoThread()) {
-            exchange.dispatch(this);
+            if (!sendReusable(exchange)) {
+                exchange.dispatch(this);
+            }
             return;
         }
         String given = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
@@ -71,9 +84,12 @@ public final class CredentialsHandler implements HttpHandler {
                     roles.keySet().stream().sorted().map(r -> PREFIX + r).toList()));
             return;
         }
-        AwsCredentials credentials;
         try {
-            credentials = role.provider().resolveCredentials();
+            AwsCredentials credentials = role.provider().resolveCredentials();
+            Answer answer = answer(credentials, role);
+            answers.get(path.substring(PREFIX.length())).set(answer);
+            send(exchange, answer.body());
+            return;
         } catch (GitHubOidcException e) {
             LOG.debug("credentials exchange failed [path={}, code={}]", path, e.errorCode());
             int status = e.isConfigurationError() ? 500 : e.errorCode() != null && !transientCode(e.errorCode()) ? 403 : 503;
@@ -85,9 +101,36 @@ public final class CredentialsHandler implements HttpHandler {
             error(exchange, 503, "ExchangeFailed", "the credentials could not be fetched: " + e.getMessage());
             return;
         }
+    }
+
+    /** Sends the last answer when the request is authorized, for a known role, and the answer may be reused. */
+    private boolean sendReusable(HttpServerExchange exchange) {
+        String given = exchange.getRequestHeaders().getFirst(Headers.AUTHORIZATION);
+        String path = exchange.getRequestPath();
+        if (given == null || !Methods.GET.equals(exchange.getRequestMethod()) || !path.startsWith(PREFIX)) {
+            return false;
+        }
+        AtomicReference<Answer> last = answers.get(path.substring(PREFIX.length()));
+        Answer answer = last == null ? null : last.get();
+        if (answer == null || System.currentTimeMillis() >= answer.reuseUntil()
+                || !MessageDigest.isEqual(given.getBytes(StandardCharsets.UTF_8), token)) {
+            return false;
+        }
+        send(exchange, answer.body());
+        return true;
+    }
+
+    private static Answer answer(AwsCredentials credentials, ServedRole role) {
+        byte[] body = json(credentials, role.roleArn()).getBytes(StandardCharsets.UTF_8);
+        long reuseUntil = credentials.expirationTime().map(e -> e.minus(role.askAgainBefore()).toEpochMilli())
+                .orElse(0L);
+        return new Answer(body, reuseUntil);
+    }
+
+    private static void send(HttpServerExchange exchange, byte[] body) {
         exchange.getResponseHeaders().put(Headers.CONTENT_TYPE, "application/json");
         exchange.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
-        exchange.getResponseSender().send(json(credentials, role.roleArn()));
+        exchange.getResponseSender().send(ByteBuffer.wrap(body));
     }
 
     private static boolean transientCode(String code) {
