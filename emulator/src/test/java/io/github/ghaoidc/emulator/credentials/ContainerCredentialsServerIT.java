@@ -235,4 +235,31 @@ class ContainerCredentialsServerIT {
         }
         return jtis;
     }
+
+    @Test
+    void anAnswerIsSentAgainWithoutAskingTheProviderUntilItsAskAgainTime() throws Exception {
+        AtomicInteger asked = new AtomicInteger();
+        Instant expiry = Instant.now().plus(Duration.ofHours(1));
+        software.amazon.awssdk.auth.credentials.AwsCredentialsProvider counting = () -> {
+            asked.incrementAndGet();
+            return software.amazon.awssdk.auth.credentials.AwsSessionCredentials.builder().accessKeyId("ASIACOUNTED00000001")
+                    .secretAccessKey("s").sessionToken("t").expirationTime(expiry).build();
+        };
+        try (var reused = ContainerCredentialsServer.builder().role("a", null, counting, Duration.ofMinutes(5)).build().start();
+             var askedEachTime = ContainerCredentialsServer.builder().role("b", null, counting, Duration.ofHours(2)).build()
+                     .start()) {
+            for (int i = 0; i < 20; i++) {
+                assertThat(get(reused.defaultUrl(), reused.authorizationToken()).statusCode()).isEqualTo(200);
+            }
+            int afterReuse = asked.get();
+            for (int i = 0; i < 5; i++) {
+                assertThat(get(askedEachTime.defaultUrl(), askedEachTime.authorizationToken()).statusCode()).isEqualTo(200);
+            }
+
+            assertThat(afterReuse).as("20 requests, one answer made").isEqualTo(1);
+            assertThat(asked.get() - afterReuse).as("inside the ask-again window every request asks").isEqualTo(5);
+            assertThat(get(reused.defaultUrl(), "wrong-" + reused.authorizationToken()).statusCode())
+                    .as("a reused answer still needs the token").isEqualTo(403);
+        }
+    }
 }
