@@ -11,7 +11,9 @@ public enum PolicyFormat {
     /** A CloudFormation template (YAML with short-form tags, or JSON) holding an {@code AWS::IAM::Role}. */
     CLOUDFORMATION("cloudformation"),
     /** The output of {@code terraform show -json} (a plan or a state) holding an {@code aws_iam_role}. */
-    TERRAFORM("terraform");
+    TERRAFORM("terraform"),
+    /** Terraform configuration as written ({@code .tf} files of a module), read without running Terraform. */
+    HCL("hcl");
 
     private final String cliName;
 

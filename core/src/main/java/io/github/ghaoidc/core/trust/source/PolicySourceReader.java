@@ -1,5 +1,6 @@
 package io.github.ghaoidc.core.trust.source;
 
+import io.github.ghaoidc.core.trust.source.internal.hcl.TerraformHclReader;
 import io.github.ghaoidc.core.trust.source.internal.CloudFormationReader;
 import io.github.ghaoidc.core.trust.source.internal.FormatDetector;
 import io.github.ghaoidc.core.trust.source.internal.JsonPolicyReader;
@@ -15,6 +16,8 @@ import java.nio.file.Path;
 import java.nio.ByteBuffer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -38,11 +41,15 @@ public final class PolicySourceReader {
     private final PolicyFormat format;
     private final String role;
     private final Map<String, String> parameters;
+    private final Map<String, String> variables;
+    private final List<Path> varFiles;
 
     private PolicySourceReader(Builder builder) {
         this.format = builder.format;
         this.role = builder.role;
         this.parameters = Collections.unmodifiableMap(new LinkedHashMap<>(builder.parameters));
+        this.variables = Collections.unmodifiableMap(new LinkedHashMap<>(builder.variables));
+        this.varFiles = List.copyOf(builder.varFiles);
     }
 
     public static Builder builder() {
@@ -57,6 +64,8 @@ public final class PolicySourceReader {
     public Builder toBuilder() {
         Builder builder = new Builder().format(format).role(role);
         builder.parameters.putAll(parameters);
+        builder.variables.putAll(variables);
+        builder.varFiles.addAll(varFiles);
         return builder;
     }
 
@@ -67,6 +76,9 @@ public final class PolicySourceReader {
      *     does not hold exactly one resolvable role policy
      */
     public SourcedPolicy read(Path file) {
+        if (isTerraformConfiguration(file)) {
+            return terraform().read(file, file.toString(), role);
+        }
         try (InputStream in = Files.newInputStream(file)) {
             return read(in, file.toString());
         } catch (NoSuchFileException e) {
@@ -112,9 +124,36 @@ public final class PolicySourceReader {
                 return new CloudFormationReader(parameters, role).read(text, sourceName);
             case TERRAFORM:
                 return new TerraformReader(role).read(text, sourceName);
+            case HCL:
+                throw new PolicySourceException(sourceName + ": Terraform configuration is read from its files: give "
+                        + "the .tf file or the module's directory");
             default:
                 throw new IllegalStateException("unhandled format " + actual);
         }
+    }
+
+    /**
+     * Every role of the Terraform module at {@code path} (a directory or one of its {@code .tf} files) and of the
+     * modules it calls, as written: for a tree of configuration, one module at a time.
+     *
+     * @throws PolicySourceException naming the file and line of the first construct that needs a plan
+     */
+    public List<SourcedPolicy> readTerraformModule(Path path) {
+        return terraform().roles(path, path.toString());
+    }
+
+    /** Whether {@code file} is Terraform configuration as written: a {@code .tf} file, a directory, or the HCL format. */
+    public boolean isTerraformConfiguration(Path file) {
+        return format == PolicyFormat.HCL || file.getFileName() != null && file.getFileName().toString().endsWith(".tf")
+                || Files.isDirectory(file);
+    }
+
+    private TerraformHclReader terraform() {
+        String account = parameters.getOrDefault("AWS::AccountId", "123456789012");
+        if (!account.matches("\\d{12}")) {
+            throw new PolicySourceException("the account must be 12 digits, got: " + account);
+        }
+        return new TerraformHclReader(variables, varFiles, account, parameters.getOrDefault("AWS::Partition", "aws"));
     }
 
     private static String decode(byte[] bytes, String sourceName) {
@@ -140,8 +179,28 @@ public final class PolicySourceReader {
         private PolicyFormat format;
         private String role;
         private final Map<String, String> parameters = new LinkedHashMap<>();
+        private final Map<String, String> variables = new LinkedHashMap<>();
+        private final List<Path> varFiles = new ArrayList<>();
 
         private Builder() {
+        }
+
+        /** A Terraform input variable ({@code --var NAME=VALUE}); it wins over tfvars files and defaults. */
+        public Builder variable(String name, String value) {
+            this.variables.put(name, value);
+            return this;
+        }
+
+        /** Every entry of {@code values} as {@link #variable(String, String)} does. */
+        public Builder variables(Map<String, String> values) {
+            this.variables.putAll(values);
+            return this;
+        }
+
+        /** A {@code .tfvars} file ({@code --var-file}), applied after the module's own tfvars files, in order. */
+        public Builder varFile(Path file) {
+            this.varFiles.add(file);
+            return this;
         }
 
         /** The source format; default {@code null}: detected from the content. */

@@ -1,6 +1,9 @@
 package io.github.ghaoidc.core.trust.source;
 
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A role trust policy document as JSON text, with where it came from. Immutable and thread-safe.
@@ -13,11 +16,13 @@ public final class SourcedPolicy {
     private final String document;
     private final PolicyFormat format;
     private final String origin;
+    private final TreeMap<String, SourceLocation> locations;
 
     private SourcedPolicy(Builder builder) {
         this.document = Objects.requireNonNull(builder.document, "document");
         this.format = Objects.requireNonNull(builder.format, "format");
         this.origin = Objects.requireNonNull(builder.origin, "origin");
+        this.locations = new TreeMap<>(builder.locations);
     }
 
     public static Builder builder() {
@@ -25,7 +30,7 @@ public final class SourcedPolicy {
     }
 
     public Builder toBuilder() {
-        return new Builder().document(document).format(format).origin(origin);
+        return new Builder().document(document).format(format).origin(origin).locations(locations);
     }
 
     /** The policy document as JSON text. */
@@ -43,6 +48,41 @@ public final class SourcedPolicy {
         return origin;
     }
 
+    /**
+     * Where the element at {@code jsonPath} (a lint finding's path, e.g. {@code $.Statement[0].Condition.StringLike})
+     * was written: the location recorded for the longest prefix of the path, or empty when none was recorded.
+     */
+    public Optional<SourceLocation> locate(String jsonPath) {
+        for (String p = jsonPath; p != null; p = parent(p)) {
+            SourceLocation at = locations.get(p);
+            if (at != null) {
+                return Optional.of(at);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Every recorded location by JSON path. */
+    public Map<String, SourceLocation> locations() {
+        return java.util.Collections.unmodifiableMap(locations);
+    }
+
+    private static String parent(String path) {
+        if (path.equals("$")) {
+            return null;
+        }
+        int cut = Math.max(path.lastIndexOf('.'), path.lastIndexOf('['));
+        if (cut <= 0) {
+            return "$";
+        }
+        // a key like ["token.actions.githubusercontent.com:sub"] holds dots: cut before its bracket
+        int bracket = path.lastIndexOf("[\"");
+        if (bracket >= 0 && path.endsWith("\"]") && cut > bracket) {
+            cut = bracket;
+        }
+        return path.substring(0, cut);
+    }
+
     @Override
     public String toString() {
         return "SourcedPolicy[format=" + format + ", origin=" + origin + "]";
@@ -53,8 +93,15 @@ public final class SourcedPolicy {
         private String document;
         private PolicyFormat format;
         private String origin;
+        private Map<String, SourceLocation> locations = Map.of();
 
         private Builder() {
+        }
+
+        /** Where elements were written, by JSON path (see {@link SourcedPolicy#locate}). Default none. */
+        public Builder locations(Map<String, SourceLocation> locations) {
+            this.locations = Map.copyOf(locations);
+            return this;
         }
 
         public Builder document(String document) {

@@ -1,0 +1,146 @@
+package io.github.ghaoidc.core.trust.source.internal.hcl;
+
+import io.github.ghaoidc.core.trust.source.PolicyFormat;
+import io.github.ghaoidc.core.trust.source.PolicySourceException;
+import io.github.ghaoidc.core.trust.source.SourceLocation;
+import io.github.ghaoidc.core.trust.source.SourcedPolicy;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Terraform configuration as written: the {@code assume_role_policy} of each {@code aws_iam_role} of a module (and of
+ * the local or initialised modules it calls), as a {@code data "aws_iam_policy_document"} reference,
+ * {@code jsonencode(…)}, a heredoc or a plain string, with every JSON path mapped to the file and line it was written
+ * at. Variables come from {@code --var} values, {@code --var-file}s, {@code terraform.tfvars} and
+ * {@code *.auto.tfvars} (Terraform's precedence) and defaults. Thread-safe: it holds only settings.
+ */
+public final class TerraformHclReader {
+
+    private final Map<String, String> variables;
+    private final List<Path> varFiles;
+    private final String account;
+    private final String partition;
+
+    public TerraformHclReader(Map<String, String> variables, List<Path> varFiles, String account, String partition) {
+        this.variables = Map.copyOf(variables);
+        this.varFiles = List.copyOf(varFiles);
+        this.account = account;
+        this.partition = partition;
+    }
+
+    /** The role {@code selector} picks (an address or a {@code name}; null: the only one) in the module of {@code path}. */
+    public SourcedPolicy read(Path path, String display, String selector) {
+        List<SourcedPolicy> roles = roles(path, display);
+        if (roles.isEmpty()) {
+            throw new PolicySourceException(display + ": no aws_iam_role in this Terraform module");
+        }
+        if (selector == null) {
+            if (roles.size() > 1) {
+                throw new PolicySourceException(display + ": " + roles.size() + " roles (" + String.join(", ",
+                        roles.stream().map(SourcedPolicy::origin).toList()) + "); choose one with --role ADDRESS_OR_NAME");
+            }
+            return roles.get(0);
+        }
+        for (SourcedPolicy role : roles) {
+            if (role.origin().endsWith(" " + selector) || role.origin().contains(" " + selector + " ")
+                    || role.origin().endsWith("(" + selector + ")")) {
+                return role;
+            }
+        }
+        throw new PolicySourceException(display + ": no role " + selector + "; roles: " + String.join(", ",
+                roles.stream().map(SourcedPolicy::origin).toList()));
+    }
+
+    /** Every role of the module of {@code path} (a .tf file or a directory) and of the modules it calls. */
+    public List<SourcedPolicy> roles(Path path, String display) {
+        Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
+        String displayDir = Files.isDirectory(path) ? display : parentOf(display);
+        TerraformModule module = TerraformModule.read(dir, displayDir);
+        TerraformHclContext context = new TerraformHclContext(dir.toAbsolutePath().normalize(), account, partition);
+        HclEvaluator root = new HclEvaluator(module, values(dir, displayDir), context, "");
+        List<SourcedPolicy> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private void collect(HclEvaluator eval, List<SourcedPolicy> out) {
+        for (Map.Entry<String, Hcl.Block> role : eval.module().roles()) {
+            out.add(role(eval, role.getKey(), role.getValue()));
+        }
+        for (String child : eval.module().modules.keySet()) {
+            collect(eval.context().child(eval, child), out);
+        }
+    }
+
+    private SourcedPolicy role(HclEvaluator eval, String name, Hcl.Block block) {
+        String address = eval.address() + "aws_iam_role." + name;
+        TerraformHclContext.refuseMeta(block, address);
+        Hcl.Attribute policy = block.body().attributes().get("assume_role_policy");
+        if (policy == null) {
+            throw new PolicySourceException(block.position() + ": " + address + " has no assume_role_policy");
+        }
+        Map<String, SourceLocation> locations = new LinkedHashMap<>();
+        String document;
+        if (policy.value() instanceof Hcl.Traversal t && t.root().equals("data") && t.steps().size() == 3
+                && "aws_iam_policy_document".equals(t.steps().get(0))) {
+            document = HclEvaluator.text(eval.evaluate(t), t);
+            TerraformHclContext.Rendered rendered = eval.context().rendered(eval.address() + "data.aws_iam_policy_document."
+                    + t.steps().get(1));
+            rendered.positions().forEach((path, at) -> locations.put(path, location(at)));
+        } else {
+            Object value = eval.evaluate(policy.value());
+            document = value instanceof String s ? s : HclEvaluator.writeJson(value, policy.value());
+            locations.put("$", location(policy.position()));
+        }
+        locations.putIfAbsent("$", location(policy.position()));
+        Hcl.Attribute roleName = block.body().attributes().get("name");
+        String label = roleName == null ? "" : " (" + HclEvaluator.text(eval.evaluate(roleName.value()), roleName.value())
+                + ")";
+        return SourcedPolicy.builder().document(document).format(PolicyFormat.HCL)
+                .origin(block.position() + ": " + address + label).locations(locations).build();
+    }
+
+    private static SourceLocation location(Hcl.Position at) {
+        return new SourceLocation(at.file(), at.line(), 0);
+    }
+
+    /** Variable values by Terraform's precedence: tfvars files in the module, then --var-file, then --var. */
+    private Map<String, Object> values(Path dir, String displayDir) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        List<Path> files = new ArrayList<>();
+        Path tfvars = dir.resolve("terraform.tfvars");
+        if (Files.isRegularFile(tfvars)) {
+            files.add(tfvars);
+        }
+        try (Stream<Path> list = Files.list(dir)) {
+            list.filter(p -> p.getFileName().toString().endsWith(".auto.tfvars")).sorted().forEach(files::add);
+        } catch (IOException e) {
+            throw new PolicySourceException(displayDir + ": cannot list the module (" + e.getMessage() + ")", e);
+        }
+        files.addAll(varFiles);
+        for (Path file : files) {
+            String name = varFiles.contains(file) ? file.toString() : (displayDir.isEmpty() ? "" : displayDir + "/")
+                    + file.getFileName();
+            if (!Files.isRegularFile(file)) {
+                throw new PolicySourceException("--var-file " + file + ": no such file");
+            }
+            Hcl.Body body = HclParser.parse(TerraformModule.readText(file, name), name);
+            HclEvaluator literal = new HclEvaluator(TerraformModule.read(dir, displayDir), Map.of(),
+                    new TerraformHclContext(dir, account, partition), "");
+            body.attributes().forEach((key, attribute) -> out.put(key, literal.evaluate(attribute.value())));
+        }
+        out.putAll(variables);
+        return out;
+    }
+
+    private static String parentOf(String display) {
+        int slash = display.lastIndexOf('/');
+        return slash < 0 ? "" : display.substring(0, slash);
+    }
+}
