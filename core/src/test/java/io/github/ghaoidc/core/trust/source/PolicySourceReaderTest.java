@@ -90,8 +90,10 @@ class PolicySourceReaderTest {
 
     @Test
     void unknownFormatNameListsTheAllowedOnes() {
-        assertThatThrownBy(() -> PolicyFormat.fromName("hcl"))
-                .hasMessage("unknown policy format 'hcl'; allowed: json, cloudformation, terraform (or leave it out to detect it)");
+        assertThatThrownBy(() -> PolicyFormat.fromName("yaml"))
+                .hasMessage("unknown policy format 'yaml'; allowed: json, cloudformation, terraform, hcl (or leave it out to "
+                        + "detect it)");
+        assertThat(PolicyFormat.fromName("hcl")).isEqualTo(PolicyFormat.HCL);
         assertThat(PolicyFormat.fromName("CloudFormation")).isEqualTo(PolicyFormat.CLOUDFORMATION);
     }
 
@@ -150,5 +152,19 @@ class PolicySourceReaderTest {
     void aYamlMappingWithoutResourcesIsStillReadAsATemplateAndSaysWhatIsMissing() {
         assertThatThrownBy(() -> PolicySourceReader.create().read("Description: no resources here\n", "t.yaml"))
                 .hasMessage("t.yaml: not a CloudFormation template: no Resources section");
+    }
+
+    @Test
+    void everyFormatLocatesTheElementsOfItsPolicy() {
+        SourcedPolicy json = PolicySourceReader.create().read(Fixtures.path("reference/policy.json"));
+        SourcedPolicy yaml = PolicySourceReader.builder().parameter("GitHubOrg", "o").parameter("GitHubRepo", "r")
+                .parameter("AWS::AccountId", "123456789012").build().read(Fixtures.path("reference/github-actions-role.yaml"));
+        SourcedPolicy plan = PolicySourceReader.create().read(Fixtures.path("reference/terraform-plan.json"));
+        String sub = "$.Statement[0].Condition.StringLike[\"token.actions.githubusercontent.com:sub\"]";
+
+        assertThat(json.locate(sub).orElseThrow()).isEqualTo(new SourceLocation(json.origin(), 4, 72));
+        assertThat(yaml.locate("$.Statement[0]").orElseThrow().file()).endsWith("github-actions-role.yaml");
+        assertThat(yaml.locate("$.Statement[0]").orElseThrow().line()).isGreaterThan(1);
+        assertThat(plan.locate(sub).orElseThrow().line()).isGreaterThan(1);
     }
 }

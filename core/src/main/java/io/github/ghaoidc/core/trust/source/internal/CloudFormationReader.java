@@ -1,7 +1,9 @@
 package io.github.ghaoidc.core.trust.source.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.ghaoidc.core.trust.internal.JsonPaths;
 import io.github.ghaoidc.core.trust.source.PolicyFormat;
+import io.github.ghaoidc.core.trust.source.SourceLocation;
 import io.github.ghaoidc.core.trust.source.PolicySourceException;
 import io.github.ghaoidc.core.trust.source.SourcedPolicy;
 import java.util.ArrayList;
@@ -47,10 +49,16 @@ public final class CloudFormationReader {
                     + "; give each a value as a parameter (NAME=VALUE) or a Default in the template");
         }
         String json = resolved.isTextual() ? resolved.asText() : Json.write(resolved);
+        Map<String, SourceLocation> all = Json.looksLikeJsonObject(text) ? JsonLocations.json(text, sourceName)
+                : JsonLocations.yaml(text, sourceName);
+        Map<String, SourceLocation> locations = JsonLocations.under(all, JsonPaths.member(JsonPaths.member(
+                JsonPaths.member(JsonPaths.member("$", "Resources"), logicalId), "Properties"), "AssumeRolePolicyDocument"));
         return SourcedPolicy.builder()
                 .document(json)
                 .format(PolicyFormat.CLOUDFORMATION)
                 .origin(sourceName + ": Resources." + logicalId)
+                .locations(resolved.isTextual() ? Map.of("$", locations.getOrDefault("$",
+                        new SourceLocation(sourceName, 1, 0))) : locations)
                 .build();
     }
 

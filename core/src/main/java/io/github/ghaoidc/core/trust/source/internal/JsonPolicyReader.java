@@ -13,6 +13,7 @@ public final class JsonPolicyReader {
     }
 
     public static SourcedPolicy read(String text, String sourceName) {
-        return SourcedPolicy.builder().document(text).format(PolicyFormat.JSON).origin(sourceName).build();
+        return SourcedPolicy.builder().document(text).format(PolicyFormat.JSON).origin(sourceName)
+                .locations(JsonLocations.json(text, sourceName)).build();
     }
 }

@@ -3,9 +3,11 @@ package io.github.ghaoidc.core.trust.source.internal;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.ghaoidc.core.trust.source.PolicyFormat;
 import io.github.ghaoidc.core.trust.source.PolicySourceException;
+import io.github.ghaoidc.core.trust.source.SourceLocation;
 import io.github.ghaoidc.core.trust.source.SourcedPolicy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -49,7 +51,32 @@ public final class TerraformReader {
                 .document(json)
                 .format(PolicyFormat.TERRAFORM)
                 .origin(sourceName + ": " + address)
+                .locations(Map.of("$", location(text, sourceName, address)))
                 .build();
+    }
+
+    /** The line of the role's assume_role_policy in the plan (a JSON string: its elements have no lines of their own). */
+    private static SourceLocation location(String text, String sourceName, String address) {
+        Map<String, SourceLocation> all = JsonLocations.json(text, sourceName);
+        String resource = null;
+        for (Map.Entry<String, SourceLocation> e : all.entrySet()) {
+            if (e.getKey().endsWith(".address") && address.equals(addressOf(text, e.getValue()))) {
+                resource = e.getKey().substring(0, e.getKey().length() - ".address".length());
+            } else if (resource != null && e.getKey().equals(resource + ".values.assume_role_policy")) {
+                return e.getValue();
+            }
+        }
+        return new SourceLocation(sourceName, 1, 0);
+    }
+
+    private static String addressOf(String text, SourceLocation at) {
+        if (at == null) {
+            return null;
+        }
+        String line = text.lines().skip(at.line() - 1L).findFirst().orElse("");
+        int start = at.column() - 1;
+        int end = line.indexOf('"', Math.max(start + 1, 0));
+        return start >= 0 && end > start ? line.substring(start + 1, end) : null;
     }
 
     private static void collect(JsonNode module, List<JsonNode> roles, int depth) {
