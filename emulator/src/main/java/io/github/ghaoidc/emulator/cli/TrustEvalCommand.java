@@ -75,7 +75,7 @@ final class TrustEvalCommand implements Callable<Integer> {
             if (claims != null) {
                 throw new CliException("--batch takes the claims from each line; leave out --token and --claims");
             }
-            return new TrustBatch(TrustEvaluator.create(), policy.policy == null ? null : policy, issuer,
+            return new TrustBatch(TrustEvaluator.create(), policy.policies.isEmpty() ? null : policy, issuer,
                     spec.commandLine().getParseResult().hasMatchedOption("--role-arn") ? roleArn : null,
                     sessionName == null ? null : SessionNames.check(sessionName, "--session-name"), requireSaveable)
                     .run(batch, System.in, out);

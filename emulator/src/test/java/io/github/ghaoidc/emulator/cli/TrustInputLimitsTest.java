@@ -99,7 +99,7 @@ class TrustInputLimitsTest {
         InputStream stdin = new SequenceInputStream(java.util.Collections.enumeration(List.of(
                 bytes(good), huge, bytes("\n" + good))));
         PolicyOptions policy = new PolicyOptions();
-        policy.policy = Path.of(CliRun.resource("policy.json"));
+        policy.policies = List.of(Path.of(CliRun.resource("policy.json")));
         StringWriter out = new StringWriter();
 
         int exit = new TrustBatch(io.github.ghaoidc.core.trust.TrustEvaluator.create(), policy, null, null, null, false)

@@ -38,12 +38,12 @@ class TrustLintExploreCommandTest {
     }
 
     @Test
-    void templateWithoutItsParametersIsExitTwoNamingThem() {
+    void templateWithoutItsParametersIsExitTwoNamingThemWhileTheAccountHasItsDefault() {
         CliRun run = CliRun.of("trust", "lint", "--policy", CliRun.resource("github-actions-role.yaml"));
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.oneLineError()).as(run.err()).isTrue();
-        assertThat(run.err()).contains("AWS::AccountId, GitHubOrg, GitHubRepo");
+        assertThat(run.err()).contains("uses names with no value: GitHubOrg, GitHubRepo;");
     }
 
     @Test

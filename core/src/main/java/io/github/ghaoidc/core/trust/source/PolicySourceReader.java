@@ -139,7 +139,12 @@ public final class PolicySourceReader {
      * @throws PolicySourceException naming the file and line of the first construct that needs a plan
      */
     public List<SourcedPolicy> readTerraformModule(Path path) {
-        return terraform().roles(path, path.toString());
+        return readTerraformModule(path, path.toString());
+    }
+
+    /** As {@link #readTerraformModule(Path)}, naming the module's files under {@code displayName} in origins and lines. */
+    public List<SourcedPolicy> readTerraformModule(Path path, String displayName) {
+        return terraform().roles(path, displayName);
     }
 
     /** Whether {@code file} is Terraform configuration as written: a {@code .tf} file, a directory, or the HCL format. */

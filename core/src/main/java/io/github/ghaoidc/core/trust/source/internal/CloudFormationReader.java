@@ -62,14 +62,20 @@ public final class CloudFormationReader {
                 .build();
     }
 
-    private String selectRole(JsonNode template, String sourceName) {
+    /** The logical ids of every {@code AWS::IAM::Role} of a parsed template, in template order. */
+    public static List<String> roleIds(JsonNode template) {
         List<String> roles = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = template.get("Resources").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it = template.path("Resources").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> resource = it.next();
             if (ROLE.equals(resource.getValue().path("Type").asText())) {
                 roles.add(resource.getKey());
             }
         }
+        return roles;
+    }
+
+    private String selectRole(JsonNode template, String sourceName) {
+        List<String> roles = roleIds(template);
         if (roles.isEmpty()) {
             throw new PolicySourceException(sourceName + ": the template declares no " + ROLE);
         }

@@ -79,6 +79,17 @@ public final class TerraformReader {
         return start >= 0 && end > start ? line.substring(start + 1, end) : null;
     }
 
+    /** The addresses of every {@code aws_iam_role} of a parsed plan or state ({@code terraform show -json}). */
+    public static List<String> roleAddresses(JsonNode root) {
+        JsonNode values = root.has("planned_values") ? root.get("planned_values") : root.get("values");
+        if (values == null || !values.path("root_module").isObject()) {
+            return List.of();
+        }
+        List<JsonNode> roles = new ArrayList<>();
+        collect(values.get("root_module"), roles, 0);
+        return roles.stream().map(r -> r.path("address").asText()).toList();
+    }
+
     private static void collect(JsonNode module, List<JsonNode> roles, int depth) {
         if (depth > MAX_MODULE_DEPTH) {
             throw new PolicySourceException("modules nested deeper than " + MAX_MODULE_DEPTH + " levels");

@@ -24,6 +24,7 @@ final class TerraformHclContext {
     final String account;
     final String partition;
     private final Path root;
+    private final String rootDisplay;
     private final Map<String, Rendered> documents = new HashMap<>();
     private final Map<String, HclEvaluator> children = new HashMap<>();
     private Map<String, String> initialised;
@@ -33,7 +34,13 @@ final class TerraformHclContext {
     }
 
     TerraformHclContext(Path root, String account, String partition) {
+        this(root, "", account, partition);
+    }
+
+    /** {@code rootDisplay} names the root module's directory in messages; child modules are named from it. */
+    TerraformHclContext(Path root, String rootDisplay, String account, String partition) {
         this.root = root;
+        this.rootDisplay = rootDisplay;
         this.account = account;
         this.partition = partition;
     }
@@ -154,7 +161,9 @@ final class TerraformHclContext {
 
     private String display(Path dir) {
         Path relative = root.relativize(dir.toAbsolutePath().normalize());
-        return relative.toString().isEmpty() ? "." : relative.toString();
+        String shown = rootDisplay.isEmpty() || rootDisplay.equals(".") ? relative.toString()
+                : Path.of(rootDisplay).resolve(relative).normalize().toString();
+        return shown.isEmpty() ? "." : shown.replace('\\', '/');
     }
 
     /** A module {@code terraform init} fetched: its directory from {@code .terraform/modules/modules.json}. */
@@ -173,7 +182,8 @@ final class TerraformHclContext {
                 }
             }
         }
-        String manifestKey = key.replace("module.", "").replace('.', '.');
+        // modules.json keys name nested modules "outer.inner": the address without its "module." steps
+        String manifestKey = key.replace("module.", "");
         String dir = initialised.get(manifestKey);
         if (dir == null) {
             throw new PolicySourceException(block.position() + ": module " + key.substring(key.lastIndexOf('.') + 1)

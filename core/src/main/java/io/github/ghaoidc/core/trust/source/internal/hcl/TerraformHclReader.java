@@ -62,7 +62,8 @@ public final class TerraformHclReader {
         Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         String displayDir = Files.isDirectory(path) ? display : parentOf(display);
         TerraformModule module = TerraformModule.read(dir, displayDir);
-        TerraformHclContext context = new TerraformHclContext(dir.toAbsolutePath().normalize(), account, partition);
+        TerraformHclContext context = new TerraformHclContext(dir.toAbsolutePath().normalize(), displayDir, account,
+                partition);
         HclEvaluator root = new HclEvaluator(module, values(dir, displayDir), context, "");
         List<SourcedPolicy> out = new ArrayList<>();
         collect(root, out);

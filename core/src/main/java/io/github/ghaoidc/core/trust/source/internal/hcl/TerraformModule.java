@@ -115,6 +115,32 @@ public final class TerraformModule {
         }
     }
 
+    /**
+     * The directories of the local modules ({@code source = "./…"} or {@code "../…"} written as a literal) that this
+     * module calls: a tree scan reads them through their caller, with its inputs, not as roots of their own.
+     */
+    public List<Path> localModuleDirs() {
+        List<Path> out = new ArrayList<>();
+        for (Hcl.Block block : modules.values()) {
+            Hcl.Attribute source = block.body().attributes().get("source");
+            String where = source == null ? null : literalText(source.value());
+            if (where != null && (where.startsWith("./") || where.startsWith("../"))) {
+                out.add(dir.resolve(where).toAbsolutePath().normalize());
+            }
+        }
+        return out;
+    }
+
+    private static String literalText(Hcl.Expr expr) {
+        if (expr instanceof Hcl.Literal l && l.value() instanceof String s) {
+            return s;
+        }
+        if (expr instanceof Hcl.Template t && t.parts().size() == 1 && t.parts().get(0) instanceof String s) {
+            return s;
+        }
+        return null;
+    }
+
     /** The {@code aws_iam_role} resources, in file order, by name label. */
     List<Map.Entry<String, Hcl.Block>> roles() {
         List<Map.Entry<String, Hcl.Block>> out = new ArrayList<>();

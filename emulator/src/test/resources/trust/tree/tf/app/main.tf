@@ -1,0 +1,4 @@
+module "deploy" {
+  source     = "../modules/deploy_role"
+  repository = "octo-org/app"
+}
