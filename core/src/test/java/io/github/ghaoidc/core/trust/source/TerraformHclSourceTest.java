@@ -213,6 +213,42 @@ class TerraformHclSourceTest {
     }
 
     @Test
+    void aRegistryModuleIsReadFromWhereTerraformInitPutItWithItsInputs() throws Exception {
+        module(Map.of("main.tf", """
+                module "oidc" {
+                  source  = "example/github-oidc/aws"
+                  version = "1.2.0"
+                  repo    = "octo-org/app"
+                }
+                """, ".terraform/modules/modules.json", """
+                {"Modules":[{"Key":"","Source":"","Dir":"."},
+                 {"Key":"oidc","Source":"registry.terraform.io/example/github-oidc/aws","Version":"1.2.0",
+                  "Dir":".terraform/modules/oidc"}]}
+                """, ".terraform/modules/oidc/main.tf", """
+                variable "repo" {}
+                resource "aws_iam_role" "this" {
+                  name = "from-registry"
+                  assume_role_policy = jsonencode({
+                    Version = "2012-10-17"
+                    Statement = [{
+                      Effect = "Allow", Action = "sts:AssumeRoleWithWebIdentity"
+                      Principal = { Federated = "arn:aws:iam::123456789012:oidc-provider/token.actions.githubusercontent.com" }
+                      Condition = { StringEquals = { "token.actions.githubusercontent.com:sub" = "repo:${var.repo}:ref:refs/heads/main" } }
+                    }]
+                  })
+                }
+                """));
+
+        List<SourcedPolicy> roles = PolicySourceReader.create().readTerraformModule(dir);
+
+        assertThat(roles).singleElement().satisfies(role -> {
+            assertThat(role.origin()).endsWith("module.oidc.aws_iam_role.this (from-registry)")
+                    .startsWith(dir + "/.terraform/modules/oidc/main.tf:2: ");
+            assertThat(role.document()).contains("repo:octo-org/app:ref:refs/heads/main");
+        });
+    }
+
+    @Test
     void cyclicLocalsAndDeepNestingAreRefusedInOneLine() throws Exception {
         assertThat(refusal("""
                 locals {
