@@ -264,6 +264,30 @@ class TerraformHclSourceTest {
     }
 
     @Test
+    void cyclicVariablesLongReferenceChainsAndHugeHeredocsUnderTheFileLimitAreRefusedInOneLine() throws Exception {
+        assertThat(refusal("""
+                variable "a" {
+                  default = var.b
+                }
+                variable "b" {
+                  default = var.a
+                }
+                resource "aws_iam_role" "r" {
+                  assume_role_policy = var.a
+                }
+                """)).contains("refers to itself").doesNotContain("\n");
+        StringBuilder chain = new StringBuilder("locals {\n");
+        for (int i = 0; i < 5000; i++) {
+            chain.append("  l").append(i).append(" = local.l").append(i + 1).append('\n');
+        }
+        chain.append("  l5000 = \"x\"\n}\nresource \"aws_iam_role\" \"r\" {\n  assume_role_policy = local.l0\n}\n");
+        assertThat(refusal(chain.toString())).contains("nest deeper than 64 levels").doesNotContain("\n");
+        assertThat(refusal("resource \"aws_iam_role\" \"r\" {\n  assume_role_policy = <<EOT\n" + "x".repeat(9 * 1024 * 1024)
+                + "\nEOT\n}\n")).endsWith("main.tf:2: expressions produce more than 1048576 characters; a trust policy is "
+                + "at most 262,144");
+    }
+
+    @Test
     void aTenMegabyteHeredocIsRefusedAtTheFileLimit() throws Exception {
         Path root = Files.createTempDirectory(dir, "big");
         Files.writeString(root.resolve("main.tf"), "x = <<EOT\n" + "a".repeat(10 * 1024 * 1024) + "\nEOT\n");
