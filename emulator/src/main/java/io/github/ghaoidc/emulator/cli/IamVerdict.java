@@ -32,6 +32,17 @@ final class IamVerdict {
      *     {@code requireSaveable} and IAM would refuse to save it today
      */
     static IamVerdict of(TrustPolicy policy, String origin, boolean requireSaveable) {
+        return of(policy, path -> origin == null ? "" : origin + ": ", requireSaveable);
+    }
+
+    /** As {@link #of(TrustPolicy, String, boolean)}, a refusal starting with the file and line of the refused element. */
+    static IamVerdict of(TrustPolicy policy, io.github.ghaoidc.core.trust.source.SourcedPolicy sourced,
+            boolean requireSaveable) {
+        return of(policy, path -> PolicyOptions.where(sourced, path), requireSaveable);
+    }
+
+    private static IamVerdict of(TrustPolicy policy, java.util.function.UnaryOperator<String> where,
+            boolean requireSaveable) {
         List<PolicyViolation> violations = policy.validate();
         PolicyViolation refusal = null;
         for (PolicyViolation v : violations) {
@@ -41,7 +52,7 @@ final class IamVerdict {
             }
         }
         if (refusal != null) {
-            throw new CliException((origin == null ? "" : origin + ": ")
+            throw new CliException(where.apply(refusal.path())
                     + "IAM refuses this policy (MalformedPolicyDocument at " + refusal.path() + "): " + refusal.message()
                     + (refusal.legacy() ? " (refused with --require-saveable; " + PolicyViolation.LEGACY_NOTE + ")" : ""));
         }

@@ -93,13 +93,30 @@ final class PolicyOptions {
         }
     }
 
-    /** Parses a sourced policy, naming the file in the error. */
+    /** Parses a sourced policy, naming the file and line of the refused element in the error. */
     static TrustPolicy parse(SourcedPolicy sourced) {
         try {
             return TrustPolicy.parse(sourced.document());
+        } catch (io.github.ghaoidc.core.trust.PolicyParseException e) {
+            throw new CliException(where(sourced, e.path()) + e.getMessage(), e);
+        } catch (io.github.ghaoidc.core.trust.MalformedPolicyException e) {
+            throw new CliException(where(sourced, e.path()) + e.getMessage(), e);
         } catch (TrustPolicyException e) {
             throw new CliException(sourced.origin() + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The prefix naming where the element at {@code jsonPath} was written: {@code policy.json:4:72: }, or
+     * {@code main.tf:20: aws_iam_role.deploy (deploy): } with the role when the file holds roles, or the origin when
+     * no line is known.
+     */
+    static String where(SourcedPolicy sourced, String jsonPath) {
+        String origin = sourced.origin();
+        return sourced.locate(jsonPath == null ? "$" : jsonPath).map(at -> {
+            String role = origin.replaceFirst("^[^:]*(:\\d+)*(: |$)", "");
+            return at + ": " + (role.isEmpty() ? "" : role + ": ");
+        }).orElse(origin + ": ");
     }
 
     /** The account of a role ARN ({@code arn:aws:iam::123456789012:role/x}), or null. */

@@ -62,7 +62,7 @@ final class TrustBatch {
         if (defaultPolicy != null) {
             SourcedPolicy sourced = defaultPolicy.read(PolicyOptions.accountOf(defaultRoleArn));
             TrustPolicy parsed = PolicyOptions.parse(sourced);
-            fallbackPolicy = new Checked(parsed, IamVerdict.of(parsed, sourced.origin(), requireSaveable));
+            fallbackPolicy = new Checked(parsed, IamVerdict.of(parsed, sourced, requireSaveable));
         }
         try (InputStream in = open(source, stdin)) {
             BoundedLines lines = new BoundedLines(in, MAX_LINE_BYTES, MAX_SKIPPED_LINE_BYTES);

@@ -87,7 +87,7 @@ final class TrustEvalCommand implements Callable<Integer> {
         Map<String, Object> tokenClaims = claims.token != null ? TokenClaims.decode(claims.token) : TokenClaims.read(claims.file);
         SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
         TrustPolicy trustPolicy = PolicyOptions.parse(sourced);
-        IamVerdict verdict = IamVerdict.of(trustPolicy, sourced.origin(), requireSaveable);
+        IamVerdict verdict = IamVerdict.of(trustPolicy, sourced, requireSaveable);
         TrustRequest request;
         try {
             request = TrustRequest.builder().claims(tokenClaims).issuer(issuer).roleArn(roleArn)

@@ -62,7 +62,7 @@ final class TrustExploreCommand implements Callable<Integer> {
                     .environments(environments).audience(audience).build();
             SourcedPolicy sourced = policy.read(PolicyOptions.accountOf(roleArn));
             TrustPolicy parsed = PolicyOptions.parse(sourced);
-            verdict = IamVerdict.of(parsed, sourced.origin(), requireSaveable);
+            verdict = IamVerdict.of(parsed, sourced, requireSaveable);
             report = TrustExplorer.builder().roleArn(roleArn).build().explore(parsed, matrix);
         } catch (TrustPolicyException e) {
             throw new CliException(e.getMessage(), e);

@@ -138,12 +138,12 @@ class TrustEvalCommandTest {
 
     @Test
     void unknownPolicyFormatIsOneLineAndExitTwo() throws Exception {
-        CliRun run = CliRun.of("trust", "eval", "--policy", CliRun.resource("policy.json"), "--policy-format", "hcl",
+        CliRun run = CliRun.of("trust", "eval", "--policy", CliRun.resource("policy.json"), "--policy-format", "yaml",
                 "--claims", claims(WorkflowContext.defaults()).toString());
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.oneLineError()).as(run.err()).isTrue();
-        assertThat(run.err()).contains("allowed: json, cloudformation, terraform");
+        assertThat(run.err()).contains("unknown policy format 'yaml'; allowed: json, cloudformation, terraform, hcl");
     }
 
     @Test

@@ -53,8 +53,9 @@ class TrustIamVerdictTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.oneLineError()).as(run.err()).isTrue();
-        assertThat(run.err()).contains(policy + ": IAM refuses this policy (MalformedPolicyDocument at "
-                + "$.Statement[0].Resource): Has prohibited field Resource");
+        assertThat(run.err()).containsPattern(java.util.regex.Pattern.quote(policy.toString()) + ":\\d+:\\d+: "
+                + java.util.regex.Pattern.quote("IAM refuses this policy (MalformedPolicyDocument at "
+                + "$.Statement[0].Resource): Has prohibited field Resource"));
         assertThat(run.out()).isEmpty();
     }
 
@@ -187,8 +188,9 @@ class TrustIamVerdictTest {
 
         assertThat(run.exit()).isEqualTo(2);
         assertThat(run.oneLineError()).as(run.err()).isTrue();
-        assertThat(run.err()).contains(policy + ": IAM refuses this policy (MalformedPolicyDocument at $.Statement[0]): "
-                + "Trust policy with trusted principal").contains("(refused with --require-saveable;");
+        assertThat(run.err()).containsPattern(java.util.regex.Pattern.quote(policy.toString()) + ":\\d+(:\\d+)?: "
+                + java.util.regex.Pattern.quote("IAM refuses this policy (MalformedPolicyDocument at $.Statement[0]): "
+                + "Trust policy with trusted principal")).contains("(refused with --require-saveable;");
     }
 
     @Test

@@ -41,18 +41,24 @@ public final class CloudFormationReader {
         if (document == null || document.isNull()) {
             throw new PolicySourceException(sourceName + ": " + path + " is missing");
         }
-        IntrinsicResolver resolver = new IntrinsicResolver(parameters, template);
-        JsonNode resolved = resolver.resolve(document, path);
-        if (!resolver.unresolved().isEmpty()) {
-            throw new PolicySourceException(sourceName + ": " + path + " uses names with no value: "
-                    + String.join(", ", resolver.unresolved())
-                    + "; give each a value as a parameter (NAME=VALUE) or a Default in the template");
-        }
-        String json = resolved.isTextual() ? resolved.asText() : Json.write(resolved);
         Map<String, SourceLocation> all = Json.looksLikeJsonObject(text) ? JsonLocations.json(text, sourceName)
                 : JsonLocations.yaml(text, sourceName);
         Map<String, SourceLocation> locations = JsonLocations.under(all, JsonPaths.member(JsonPaths.member(
                 JsonPaths.member(JsonPaths.member("$", "Resources"), logicalId), "Properties"), "AssumeRolePolicyDocument"));
+        SourceLocation at = locations.getOrDefault("$", new SourceLocation(sourceName, 1, 0));
+        IntrinsicResolver resolver = new IntrinsicResolver(parameters, template);
+        JsonNode resolved;
+        try {
+            resolved = resolver.resolve(document, path);
+        } catch (PolicySourceException e) {
+            throw new PolicySourceException(new SourceLocation(at.file(), at.line(), 0) + ": " + e.getMessage(), e);
+        }
+        if (!resolver.unresolved().isEmpty()) {
+            throw new PolicySourceException(new SourceLocation(at.file(), at.line(), 0) + ": " + path
+                    + " uses names with no value: " + String.join(", ", resolver.unresolved())
+                    + "; give each a value as a parameter (NAME=VALUE) or a Default in the template");
+        }
+        String json = resolved.isTextual() ? resolved.asText() : Json.write(resolved);
         return SourcedPolicy.builder()
                 .document(json)
                 .format(PolicyFormat.CLOUDFORMATION)
