@@ -55,6 +55,22 @@ class TrustHclCommandTest {
     }
 
     @Test
+    void theRoleArnsAccountBuildsTheProviderArnUnlessAccountIdSaysOtherwise() throws Exception {
+        String claims = claims("repo:octo-org/octo-repo:ref:refs/heads/main").toString();
+        String arn = "arn:aws:iam::210987654321:role/GitHubActionsRole";
+
+        CliRun fromRole = CliRun.of("trust", "eval", "--policy", mainTf(), "--claims", claims, "--role-arn", arn);
+        CliRun otherAccount = CliRun.of("trust", "eval", "--policy", mainTf(), "--claims", claims, "--role-arn", arn,
+                "--account-id", "123456789012");
+
+        assertThat(fromRole.exit()).as(fromRole.err()).isEqualTo(0);
+        assertThat(fromRole.out()).contains("Principal {Federated=[arn:aws:iam::210987654321:oidc-provider/"
+                + "token.actions.githubusercontent.com]}");
+        assertThat(otherAccount.exit()).isEqualTo(1);
+        assertThat(otherAccount.out()).contains("principal: NOT matched");
+    }
+
+    @Test
     void lintNamesTheValuesLineOfMainTfFirstAndJsonCarriesFileAndLine() throws Exception {
         CliRun text = CliRun.of("trust", "lint", "--policy", mainTf());
         CliRun json = CliRun.of("trust", "lint", "--policy", mainTf(), "--format", "json");
