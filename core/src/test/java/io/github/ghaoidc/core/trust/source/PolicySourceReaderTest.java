@@ -132,6 +132,18 @@ class PolicySourceReaderTest {
     }
 
     @Test
+    void terraformConfigurationUnderAnotherNameIsToldToBeGivenAsItsTfFile() {
+        assertThatThrownBy(() -> PolicySourceReader.create().read("# the role\nresource \"aws_iam_role\" \"r\" {\n}\n",
+                "role.txt"))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessage("role.txt: looks like Terraform configuration (HCL), which is read from a module's .tf files: "
+                        + "give the .tf file or its directory as the policy");
+        assertThatThrownBy(() -> PolicySourceReader.create().read("data:\n  - resource\n", "list.yaml"))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessageNotContaining("Terraform configuration (HCL)");
+    }
+
+    @Test
     void plainTextIsNamedAsNoneOfTheFormatsWithWhatWasTried() {
         assertThatThrownBy(() -> PolicySourceReader.create().read("remember to rotate the keys\n", "notes.txt"))
                 .isInstanceOf(PolicySourceException.class)

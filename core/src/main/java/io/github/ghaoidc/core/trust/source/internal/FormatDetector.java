@@ -7,6 +7,11 @@ import java.util.Set;
 /** Tells a policy, a CloudFormation template and {@code terraform show -json} output apart. */
 public final class FormatDetector {
 
+    /** A top-level Terraform block: {@code resource "…"}, {@code data "…"}, {@code locals {}}, … */
+    private static final java.util.regex.Pattern HCL = java.util.regex.Pattern.compile(
+            "(?m)\\A(?:\\s*(?:#|//)[^\\n]*\\n)*\\s*(?:resource|data|module|variable|locals|terraform|provider|output)"
+                    + "(?:\\s+\"[^\"\\n]*\")*\\s*\\{");
+
     private FormatDetector() {
     }
 
@@ -23,6 +28,10 @@ public final class FormatDetector {
                     + "a CloudFormation template or terraform show -json output");
         }
         if (!Json.looksLikeJsonObject(text)) {
+            if (HCL.matcher(text).find()) {
+                throw new PolicySourceException(sourceName + ": looks like Terraform configuration (HCL), which is read "
+                        + "from a module's .tf files: give the .tf file or its directory as the policy");
+            }
             boolean mapping;
             try {
                 mapping = CloudFormationYaml.read(text, sourceName).isObject();
