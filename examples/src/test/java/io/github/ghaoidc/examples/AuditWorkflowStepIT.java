@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -56,15 +55,9 @@ class AuditWorkflowStepIT {
             env.put("AWS_ENDPOINT_URL_IAM", emulator.stsEndpoint());
             env.put("AWS_EC2_METADATA_DISABLED", "true");
             env.put("GITHUB_STEP_SUMMARY", summary.toString());
-            Path log = workspace.resolve("step.log");
-            Process step = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            boolean finished = step.waitFor(120, TimeUnit.SECONDS);
-            if (!finished) {
-                step.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            Processes.Finished step = Processes.run(builder, 120);
 
-            assertThat(finished).as("the step finished within 120 s").isTrue();
-            assertThat(step.exitValue()).as(Files.readString(log)).isEqualTo(1);
+            assertThat(step.exit()).as(step.output()).isEqualTo(1);
         }
         assertThat(Files.readString(summary))
                 .startsWith("## GitHub OIDC trust audit of account 123456789012")

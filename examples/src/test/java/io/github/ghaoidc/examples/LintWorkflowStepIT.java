@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,15 +39,10 @@ class LintWorkflowStepIT {
 
         ProcessBuilder builder = new ProcessBuilder("bash", "-e", "-c", script).directory(workspace.toFile());
         builder.environment().put("HOME", workspace.toString());
-        Path log = workspace.resolve("step.log");
-        Process step = builder.redirectErrorStream(false).redirectError(log.toFile()).start();
-        boolean finished = step.waitFor(120, TimeUnit.SECONDS);
-        if (!finished) {
-            step.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-        }
 
-        assertThat(finished).as("the step finished within 120 s").isTrue();
-        assertThat(step.exitValue()).as(Files.readString(log)).isEqualTo(1);
+        Processes.Finished step = Processes.run(builder, 120);
+
+        assertThat(step.exit()).as(step.output()).isEqualTo(1);
         JsonNode sarif = new ObjectMapper().readTree(workspace.resolve("trust-lint.sarif").toFile());
         assertThat(sarif.path("version").asText()).isEqualTo("2.1.0");
         List<String> where = new ArrayList<>();

@@ -60,11 +60,7 @@ public final class FlociSandboxes {
     }
 
     static String image(String property, Map<String, String> environment) {
-        if (property != null && !property.isBlank()) {
-            return property.trim();
-        }
-        String variable = environment.get(IMAGE_VARIABLE);
-        return variable != null && !variable.isBlank() ? variable.trim() : DEFAULT_IMAGE;
+        return Gateways.image(property, IMAGE_VARIABLE, environment, DEFAULT_IMAGE);
     }
 
     /** A (not yet started) container of {@link #image()} exposing {@value #PORT}; the caller starts and stops it. */

@@ -12,6 +12,16 @@ public final class Gateways {
     private Gateways() {
     }
 
+    /** The image to run: {@code property} if set, else the environment variable {@code variable}, else the default. */
+    public static String image(String property, String variable, java.util.Map<String, String> environment,
+            String defaultImage) {
+        if (property != null && !property.isBlank()) {
+            return property.trim();
+        }
+        String value = environment.get(variable);
+        return value != null && !value.isBlank() ? value.trim() : defaultImage;
+    }
+
     /** A sandbox builder whose STS enforces trust and forwards to {@code upstream}, provisioning with these keys. */
     public static GitHubOidcSandbox.Builder builder(URI upstream, String accountId, Region region, String accessKey,
             String secretKey) {
