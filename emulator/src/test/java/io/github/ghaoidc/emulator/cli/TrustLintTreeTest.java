@@ -121,6 +121,16 @@ class TrustLintTreeTest {
     }
 
     @Test
+    void aPolicyDirectoryWithoutTfFilesPointsToDir() {
+        CliRun run = CliRun.of("trust", "lint", "--policy", tree());
+
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.oneLineError()).as(run.err()).isTrue();
+        assertThat(run.err()).contains(tree() + ": no .tf files in this directory, which is read as one Terraform module; "
+                + "to find every policy under a directory, scan it as a tree (trust lint --dir)");
+    }
+
+    @Test
     void aMissingDirectoryIsRefusedByName() {
         CliRun run = CliRun.of("trust", "lint", "--dir", dir.resolve("absent").toString());
 

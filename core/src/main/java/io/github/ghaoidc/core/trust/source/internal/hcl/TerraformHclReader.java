@@ -37,6 +37,10 @@ public final class TerraformHclReader {
     /** The role {@code selector} picks (an address or a {@code name}; null: the only one) in the module of {@code path}. */
     public SourcedPolicy read(Path path, String display, String selector) {
         List<SourcedPolicy> roles = roles(path, display);
+        if (roles.isEmpty() && Files.isDirectory(path) && !hasTerraformFiles(path)) {
+            throw new PolicySourceException(display + ": no .tf files in this directory, which is read as one Terraform "
+                    + "module; to find every policy under a directory, scan it as a tree (trust lint --dir)");
+        }
         if (roles.isEmpty()) {
             throw new PolicySourceException(display + ": no aws_iam_role in this Terraform module");
         }
@@ -138,6 +142,14 @@ public final class TerraformHclReader {
         }
         out.putAll(variables);
         return out;
+    }
+
+    private static boolean hasTerraformFiles(Path dir) {
+        try (Stream<Path> list = Files.list(dir)) {
+            return list.anyMatch(p -> p.getFileName().toString().endsWith(".tf"));
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static String parentOf(String display) {
