@@ -151,13 +151,16 @@ public final class SarifLog {
         return location;
     }
 
-    /** The file relative to the base directory, with forward slashes and percent-encoding, as code scanning wants it. */
+    /**
+     * The file relative to the base directory, with forward slashes and percent-encoding, as code scanning wants it;
+     * a file outside the base directory as an absolute {@code file:} URI.
+     */
     private String uri(String file) {
-        Path path = Path.of(file);
-        Path absolute = path.toAbsolutePath().normalize();
-        String relative = absolute.startsWith(baseDirectory) ? baseDirectory.relativize(absolute).toString()
-                : path.normalize().toString();
-        String slashes = relative.replace('\\', '/');
+        Path absolute = Path.of(file).toAbsolutePath().normalize();
+        if (!absolute.startsWith(baseDirectory)) {
+            return absolute.toUri().toASCIIString();
+        }
+        String slashes = baseDirectory.relativize(absolute).toString().replace('\\', '/');
         try {
             return new URI(null, null, slashes, null).toASCIIString();
         } catch (URISyntaxException e) {
