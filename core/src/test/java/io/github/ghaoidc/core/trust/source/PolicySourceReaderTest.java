@@ -144,6 +144,22 @@ class PolicySourceReaderTest {
     }
 
     @Test
+    void theHclFormatOnAFileNotNamedTfIsRefusedRatherThanReadingItsDirectoryInstead(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Files.writeString(dir.resolve("other.tf"), "resource \"aws_iam_role\" \"other\" {\n"
+                + "  assume_role_policy = \"{}\"\n}\n");
+        java.nio.file.Path file = java.nio.file.Files.writeString(dir.resolve("role.hcl"), "locals {}\n");
+        PolicySourceReader hcl = PolicySourceReader.builder().format(PolicyFormat.HCL).build();
+
+        assertThatThrownBy(() -> hcl.read(file))
+                .isInstanceOf(PolicySourceException.class)
+                .hasMessage(file + ": Terraform reads a module's .tf files only, and this file is not one; name it .tf or "
+                        + "give its directory");
+        assertThatThrownBy(() -> hcl.read(dir.resolve("absent.tf")))
+                .isInstanceOf(PolicySourceException.class).hasMessage(dir.resolve("absent.tf") + ": no such file or directory");
+    }
+
+    @Test
     void plainTextIsNamedAsNoneOfTheFormatsWithWhatWasTried() {
         assertThatThrownBy(() -> PolicySourceReader.create().read("remember to rotate the keys\n", "notes.txt"))
                 .isInstanceOf(PolicySourceException.class)

@@ -63,6 +63,13 @@ public final class TerraformHclReader {
 
     /** Every role of the module of {@code path} (a .tf file or a directory) and of the modules it calls. */
     public List<SourcedPolicy> roles(Path path, String display) {
+        if (!Files.exists(path)) {
+            throw new PolicySourceException(display + ": no such file or directory");
+        }
+        if (!Files.isDirectory(path) && !path.getFileName().toString().endsWith(".tf")) {
+            throw new PolicySourceException(display + ": Terraform reads a module's .tf files only, and this file is "
+                    + "not one; name it .tf or give its directory");
+        }
         Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         String displayDir = Files.isDirectory(path) ? display : parentOf(display);
         TerraformModule module = TerraformModule.read(dir, displayDir);
