@@ -118,10 +118,11 @@ final class CredentialsServeCommand implements Callable<Integer> {
                 server.defaultUrl().indexOf("/roles/")) + " serving " + String.join(", ", server.roleNames().stream()
                         .map(r -> "/roles/" + r + " (" + served.get(r) + ")").toList()) + "; stop with Ctrl-C");
         String exports = handOff.exportLines(variables);
-        handOff.writeEnvFile(exports);
         if (githubEnv) {
             handOff.appendGitHubEnv(environment, variables);
         }
+        // the env file last: whoever waits for it (a script, a test) finds $GITHUB_ENV already written
+        handOff.writeEnvFile(exports);
         if (envFile == null && !githubEnv && authTokenFile == null) {
             out.print(exports); // nowhere else to hand them: printing the token is the point, as serve does
         } else {
