@@ -112,11 +112,9 @@ final class PolicyOptions {
      * no line is known.
      */
     static String where(SourcedPolicy sourced, String jsonPath) {
-        String origin = sourced.origin();
-        return sourced.locate(jsonPath == null ? "$" : jsonPath).map(at -> {
-            String role = origin.replaceFirst("^[^:]*(:\\d+)*(: |$)", "");
-            return at + ": " + (role.isEmpty() ? "" : role + ": ");
-        }).orElse(origin + ": ");
+        String role = sourced.roleLabel();
+        return sourced.locate(jsonPath == null ? "$" : jsonPath).map(at -> at + ": " + (role.isEmpty() ? "" : role + ": "))
+                .orElse(sourced.origin() + ": ");
     }
 
     /** The account of a role ARN ({@code arn:aws:iam::123456789012:role/x}), or null. */

@@ -128,12 +128,13 @@ public final class SarifLog {
         result.putObject("message").put("text", finding.message() + ". Fix: " + finding.fix() + " (at " + finding.path()
                 + " of " + policy.origin() + ")");
         SourceLocation at = policy.locate(finding.path()).orElseGet(() -> fallback(policy));
+        String role = policy.roleLabel().isEmpty() ? policy.origin() : policy.roleLabel();
         ObjectNode location = physical(at);
-        location.putArray("logicalLocations").addObject().put("name", role(policy.origin()))
-                .put("fullyQualifiedName", role(policy.origin()) + " " + finding.path()).put("kind", "member");
+        location.putArray("logicalLocations").addObject().put("name", role)
+                .put("fullyQualifiedName", role + " " + finding.path()).put("kind", "member");
         result.putArray("locations").add(location);
         result.putObject("partialFingerprints").put(FINGERPRINT, fingerprint(finding.ruleId(), uri(at.file()),
-                role(policy.origin()), finding.path()));
+                role, finding.path()));
         result.putObject("properties").put("jsonPath", finding.path()).put("policy", policy.origin());
         return result;
     }
@@ -168,21 +169,13 @@ public final class SarifLog {
         }
     }
 
-    /** Where a finding with no recorded element location is reported: the file the policy's origin names. */
+    /** Where a finding with no recorded element location is reported: the file and line the policy's origin names. */
     private static SourceLocation fallback(SourcedPolicy policy) {
         String origin = policy.origin();
-        PolicyTree.Problem parsed = new PolicyTree.Problem(origin, origin);
-        return parsed.location().orElseGet(() -> {
+        return SourceLocation.leading(origin).orElseGet(() -> {
             int colon = origin.indexOf(": ");
             return new SourceLocation(colon < 0 ? origin : origin.substring(0, colon), 1, 0);
         });
-    }
-
-    /** The role part of an origin, without the file and line: {@code aws_iam_role.deploy (deploy)}. */
-    private static String role(String origin) {
-        String withoutLine = origin.replaceFirst("^[^:]*(:\\d+)+: ", "");
-        int colon = withoutLine.indexOf(": ");
-        return colon < 0 ? withoutLine : withoutLine.substring(colon + 2);
     }
 
     private static String fingerprint(String... parts) {

@@ -1,6 +1,7 @@
 package io.github.ghaoidc.core.trust.source;
 
 import io.github.ghaoidc.core.trust.source.internal.hcl.TerraformHclReader;
+import io.github.ghaoidc.core.trust.source.internal.hcl.TerraformModule;
 import io.github.ghaoidc.core.trust.source.internal.CloudFormationReader;
 import io.github.ghaoidc.core.trust.source.internal.FormatDetector;
 import io.github.ghaoidc.core.trust.source.internal.JsonPolicyReader;
@@ -145,6 +146,11 @@ public final class PolicySourceReader {
     /** As {@link #readTerraformModule(Path)}, naming the module's files under {@code displayName} in origins and lines. */
     public List<SourcedPolicy> readTerraformModule(Path path, String displayName) {
         return terraform().roles(path, displayName);
+    }
+
+    /** As {@link #readTerraformModule(Path, String)} for a module a tree scan has already read. */
+    List<SourcedPolicy> readTerraformModule(TerraformModule module) {
+        return terraform().roles(module);
     }
 
     /** Whether {@code file} is Terraform configuration as written: a {@code .tf} file, a directory, or the HCL format. */

@@ -3,8 +3,6 @@ package io.github.ghaoidc.core.trust.source;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Every role trust policy found under some paths ({@link PolicyTreeReader}), and the files that looked like they
@@ -29,8 +27,6 @@ public record PolicyTree(List<SourcedPolicy> policies, List<Problem> problems, i
      */
     public record Problem(String file, String message) {
 
-        private static final Pattern AT = Pattern.compile("^([^:\\s][^:]*):(\\d+)(?::(\\d+))?: ");
-
         public Problem {
             Objects.requireNonNull(file, "file");
             Objects.requireNonNull(message, "message");
@@ -38,12 +34,7 @@ public record PolicyTree(List<SourcedPolicy> policies, List<Problem> problems, i
 
         /** The file and line the message starts with ({@code main.tf:14: …}), or empty when it names no line. */
         public Optional<SourceLocation> location() {
-            Matcher m = AT.matcher(message);
-            if (!m.find()) {
-                return Optional.empty();
-            }
-            return Optional.of(new SourceLocation(m.group(1), Integer.parseInt(m.group(2)),
-                    m.group(3) == null ? 0 : Integer.parseInt(m.group(3))));
+            return SourceLocation.leading(message);
         }
     }
 }

@@ -137,22 +137,25 @@ public final class PolicyTreeReader {
 
     private void readModules(TreeMap<String, Path> modules, Scan scan) {
         Set<Path> called = new LinkedHashSet<>();
+        List<TerraformModule> read = new ArrayList<>();
         for (var module : modules.entrySet()) {
             try {
-                called.addAll(TerraformModule.read(module.getValue(), module.getKey()).localModuleDirs());
+                TerraformModule parsed = TerraformModule.read(module.getValue(),
+                        module.getKey().equals(".") ? "" : module.getKey());
+                called.addAll(parsed.localModuleDirs());
+                read.add(parsed);
             } catch (PolicySourceException e) {
-                // reported below, when the module is read as a root
+                scan.problems.add(new PolicyTree.Problem(module.getKey(), e.getMessage()));
             }
         }
-        for (var module : modules.entrySet()) {
-            if (called.contains(module.getValue().toAbsolutePath().normalize())) {
+        for (TerraformModule module : read) {
+            if (called.contains(module.directory())) {
                 continue;
             }
             try {
-                scan.policies.addAll(reader.readTerraformModule(module.getValue(),
-                        module.getKey().equals(".") ? "" : module.getKey()));
+                scan.policies.addAll(reader.readTerraformModule(module));
             } catch (PolicySourceException e) {
-                scan.problems.add(new PolicyTree.Problem(module.getKey(), e.getMessage()));
+                scan.problems.add(new PolicyTree.Problem(module.displayName(), e.getMessage()));
             }
         }
     }
@@ -164,14 +167,14 @@ public final class PolicyTreeReader {
                         + " bytes (32 MiB)");
             }
             String text = new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
-            TreeFiles.Kind kind = TreeFiles.classify(text, name);
-            switch (kind) {
+            TreeFiles.Contents contents = TreeFiles.classify(text, name);
+            switch (contents.kind()) {
                 case TRUST_POLICY -> scan.policies.add(reader.toBuilder().format(PolicyFormat.JSON).role(null).build()
                         .read(text, name));
                 case TEMPLATE, PLAN -> {
-                    PolicyFormat format = kind == TreeFiles.Kind.TEMPLATE ? PolicyFormat.CLOUDFORMATION
+                    PolicyFormat format = contents.kind() == TreeFiles.Kind.TEMPLATE ? PolicyFormat.CLOUDFORMATION
                             : PolicyFormat.TERRAFORM;
-                    for (String role : TreeFiles.roles(text, name, kind)) {
+                    for (String role : contents.roles()) {
                         scan.policies.add(reader.toBuilder().format(format).role(role).build().read(text, name));
                     }
                 }

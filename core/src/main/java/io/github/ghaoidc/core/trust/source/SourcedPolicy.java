@@ -49,6 +49,14 @@ public final class SourcedPolicy {
     }
 
     /**
+     * What the origin names after the file and line it starts with: {@code aws_iam_role.deploy (deploy)},
+     * {@code Resources.GitHubActionsRole}; empty for a file that is the policy itself.
+     */
+    public String roleLabel() {
+        return origin.replaceFirst("^[^:]*(:\\d+)*(: |$)", "");
+    }
+
+    /**
      * Where the element at {@code jsonPath} (a lint finding's path, e.g. {@code $.Statement[0].Condition.StringLike})
      * was written: the location recorded for the longest prefix of the path, or empty when none was recorded.
      */

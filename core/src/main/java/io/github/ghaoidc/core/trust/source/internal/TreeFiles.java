@@ -14,6 +14,14 @@ public final class TreeFiles {
     /** What a file is, for a tree scan. */
     public enum Kind { TRUST_POLICY, TEMPLATE, PLAN, OTHER }
 
+    /**
+     * What a file holds: its kind, and the logical ids ({@link Kind#TEMPLATE}) or addresses ({@link Kind#PLAN}) of
+     * its roles, from the one parse that classified it.
+     */
+    public record Contents(Kind kind, List<String> roles) {
+        static final Contents OTHER = new Contents(Kind.OTHER, List.of());
+    }
+
     private TreeFiles() {
     }
 
@@ -28,7 +36,7 @@ public final class TreeFiles {
      * {@code AWS::IAM::Role} or {@code sts:Assume}, in which case the parse error is thrown: a broken template is
      * reported, not silently skipped.
      */
-    public static Kind classify(String text, String sourceName) {
+    public static Contents classify(String text, String sourceName) {
         JsonNode root;
         try {
             root = Json.looksLikeJsonObject(text) ? Json.parse(text, sourceName) : CloudFormationYaml.read(text, sourceName);
@@ -36,24 +44,22 @@ public final class TreeFiles {
             if (text.contains("AWS::IAM::Role") || text.toLowerCase(Locale.ROOT).contains("sts:assume")) {
                 throw e;
             }
-            return Kind.OTHER;
+            return Contents.OTHER;
         }
         if (!root.isObject()) {
-            return Kind.OTHER;
+            return Contents.OTHER;
         }
         if (root.path("Resources").isObject()) {
-            return CloudFormationReader.roleIds(root).isEmpty() ? Kind.OTHER : Kind.TEMPLATE;
+            return withRoles(Kind.TEMPLATE, CloudFormationReader.roleIds(root));
         }
         if (root.has("format_version") && (root.has("planned_values") || root.has("values"))) {
-            return TerraformReader.roleAddresses(root).isEmpty() ? Kind.OTHER : Kind.PLAN;
+            return withRoles(Kind.PLAN, TerraformReader.roleAddresses(root));
         }
-        return isTrustPolicy(root) ? Kind.TRUST_POLICY : Kind.OTHER;
+        return isTrustPolicy(root) ? new Contents(Kind.TRUST_POLICY, List.of()) : Contents.OTHER;
     }
 
-    /** The role ids ({@link Kind#TEMPLATE}) or addresses ({@link Kind#PLAN}) of a file already classified. */
-    public static List<String> roles(String text, String sourceName, Kind kind) {
-        JsonNode root = Json.looksLikeJsonObject(text) ? Json.parse(text, sourceName) : CloudFormationYaml.read(text, sourceName);
-        return kind == Kind.TEMPLATE ? CloudFormationReader.roleIds(root) : TerraformReader.roleAddresses(root);
+    private static Contents withRoles(Kind kind, List<String> roles) {
+        return roles.isEmpty() ? Contents.OTHER : new Contents(kind, roles);
     }
 
     /**

@@ -72,10 +72,16 @@ public final class TerraformHclReader {
         }
         Path dir = Files.isDirectory(path) ? path : path.toAbsolutePath().getParent();
         String displayDir = Files.isDirectory(path) ? display : parentOf(display);
-        TerraformModule module = TerraformModule.read(dir, displayDir);
+        return roles(TerraformModule.read(dir, displayDir));
+    }
+
+    /** Every role of a module already read, and of the modules it calls. */
+    public List<SourcedPolicy> roles(TerraformModule module) {
+        Path dir = module.dir;
+        String displayDir = module.displayDir;
         TerraformHclContext context = new TerraformHclContext(dir.toAbsolutePath().normalize(), displayDir, account,
                 partition);
-        HclEvaluator root = new HclEvaluator(module, values(dir, displayDir), context, "");
+        HclEvaluator root = new HclEvaluator(module, values(module, dir, displayDir), context, "");
         List<SourcedPolicy> out = new ArrayList<>();
         collect(root, out);
         return out;
@@ -123,7 +129,7 @@ public final class TerraformHclReader {
     }
 
     /** Variable values by Terraform's precedence: tfvars files in the module, then --var-file, then --var. */
-    private Map<String, Object> values(Path dir, String displayDir) {
+    private Map<String, Object> values(TerraformModule module, Path dir, String displayDir) {
         Map<String, Object> out = new LinkedHashMap<>();
         List<Path> files = new ArrayList<>();
         Path tfvars = dir.resolve("terraform.tfvars");
@@ -136,6 +142,7 @@ public final class TerraformHclReader {
             throw new PolicySourceException(displayDir + ": cannot list the module (" + e.getMessage() + ")", e);
         }
         files.addAll(varFiles);
+        HclEvaluator literal = new HclEvaluator(module, Map.of(), new TerraformHclContext(dir, account, partition), "");
         for (Path file : files) {
             String name = varFiles.contains(file) ? file.toString() : (displayDir.isEmpty() ? "" : displayDir + "/")
                     + file.getFileName();
@@ -143,8 +150,6 @@ public final class TerraformHclReader {
                 throw new PolicySourceException("--var-file " + file + ": no such file");
             }
             Hcl.Body body = HclParser.parse(TerraformModule.readText(file, name), name);
-            HclEvaluator literal = new HclEvaluator(TerraformModule.read(dir, displayDir), Map.of(),
-                    new TerraformHclContext(dir, account, partition), "");
             body.attributes().forEach((key, attribute) -> out.put(key, literal.evaluate(attribute.value())));
         }
         out.putAll(variables);

@@ -54,6 +54,16 @@ public final class TerraformModule {
         return module;
     }
 
+    /** The module's directory, absolute and normalised. */
+    public Path directory() {
+        return dir.toAbsolutePath().normalize();
+    }
+
+    /** The module's directory as named in messages ({@code "."} for the working directory). */
+    public String displayName() {
+        return displayDir.isEmpty() ? "." : displayDir;
+    }
+
     String name(Path file) {
         return displayDir.isEmpty() ? file.getFileName().toString() : displayDir + "/" + file.getFileName();
     }
